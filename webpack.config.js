@@ -1,0 +1,163 @@
+/* eslint-disable no-console */
+// Builds the task pane (production: self-contained static folder dist-addin/) and, in development or
+// with --env playground, the dev-only playground page.
+//
+//   webpack --mode production [--env baseUrl=https://intranet.example/budget/] [--env officeJs=cdn] [--env outDir=...]
+//   webpack --mode development            task pane + playground into build/dev/
+//   webpack --mode development --env playground   playground only into build/playground/ (npm run playground)
+//   webpack serve --mode development      dev server on https://localhost:3000 (http if no dev certificate)
+const path = require('path');
+const fs = require('fs');
+const { execFileSync } = require('child_process');
+const HtmlWebpackPlugin = require('html-webpack-plugin');
+const CopyWebpackPlugin = require('copy-webpack-plugin');
+
+const ROOT = __dirname;
+const DEV_BASE_URL = 'https://localhost:3000/';
+const CDN_OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
+const OFFICE_JS_DIST = path.join(ROOT, 'node_modules', '@microsoft', 'office-js', 'dist');
+const PLAYGROUND_DATA = path.join(ROOT, 'build', 'playground-data');
+
+function normalizeBaseUrl(url) {
+  const u = new URL(url); // throws on garbage: better than a broken manifest
+  if (u.protocol !== 'https:' && u.protocol !== 'http:') throw new Error(`baseUrl must be http(s): ${url}`);
+  return u.href.endsWith('/') ? u.href : `${u.href}/`;
+}
+
+/** Converts samples/*.xlsx and the seed fixtures to snapshot JSON once (the browser never loads exceljs). */
+function ensurePlaygroundData(force) {
+  const index = path.join(PLAYGROUND_DATA, 'index.json');
+  if (!force && fs.existsSync(index)) return;
+  const tsx = path.join(ROOT, 'node_modules', '.bin', process.platform === 'win32' ? 'tsx.cmd' : 'tsx');
+  try {
+    execFileSync(tsx, [path.join(ROOT, 'src', 'playground', 'build-data.ts'), PLAYGROUND_DATA], {
+      cwd: ROOT,
+      stdio: 'inherit',
+    });
+  } catch (e) {
+    console.warn(`[playground] could not convert the sample workbooks (${e.message}); the playground starts empty.`);
+    fs.mkdirSync(PLAYGROUND_DATA, { recursive: true });
+    fs.writeFileSync(index, JSON.stringify({ workbooks: [] }));
+  }
+}
+
+async function devServerHttps() {
+  try {
+    const devCerts = require('office-addin-dev-certs');
+    const options = await devCerts.getHttpsServerOptions();
+    return { type: 'https', options };
+  } catch (e) {
+    console.warn(
+      `[dev-server] no trusted development certificate (${e.message.split('\n')[0]}); ` +
+        'serving plain http://localhost:3000/ instead. Excel needs https: run `npx office-addin-dev-certs install` where you can.'
+    );
+    return { type: 'http' };
+  }
+}
+
+module.exports = async (env = {}, argv = {}) => {
+  const mode = argv.mode || 'production';
+  const dev = mode !== 'production';
+  const playgroundOnly = Boolean(env.playground);
+  const withTaskpane = !playgroundOnly;
+  const withPlayground = dev || playgroundOnly;
+  const useCdn = env.officeJs === 'cdn';
+  if (env.officeJs && env.officeJs !== 'cdn' && env.officeJs !== 'local') {
+    throw new Error(`--env officeJs must be "cdn" or "local", not "${env.officeJs}"`);
+  }
+  let baseUrl = DEV_BASE_URL;
+  if (!dev) {
+    if (env.baseUrl) baseUrl = normalizeBaseUrl(env.baseUrl);
+    else console.warn(`[build] no --env baseUrl=...: the manifest keeps ${DEV_BASE_URL}`);
+  }
+  const outDir = env.outDir
+    ? path.resolve(ROOT, env.outDir)
+    : !dev
+      ? path.join(ROOT, 'dist-addin')
+      : playgroundOnly
+        ? path.join(ROOT, 'build', 'playground')
+        : path.join(ROOT, 'build', 'dev');
+  const officeJsUrl = useCdn ? CDN_OFFICE_JS : 'office-js/office.js';
+
+  if (withPlayground) ensurePlaygroundData(Boolean(env.refreshData));
+
+  const entry = {};
+  const plugins = [];
+  const copy = [];
+  if (withTaskpane) {
+    entry.taskpane = './src/taskpane/index.tsx';
+    plugins.push(
+      new HtmlWebpackPlugin({
+        filename: 'taskpane.html',
+        template: './src/taskpane/taskpane.html',
+        chunks: ['taskpane'],
+        officeJsUrl,
+      })
+    );
+    copy.push(
+      { from: 'assets', to: 'assets', noErrorOnMissing: true },
+      {
+        from: 'manifest.xml',
+        to: 'manifest.xml',
+        noErrorOnMissing: true,
+        transform: (content) => (dev ? content : content.toString().split(DEV_BASE_URL).join(baseUrl)),
+      }
+    );
+    if (!useCdn) copy.push({ from: OFFICE_JS_DIST, to: 'office-js' });
+  }
+  if (withPlayground) {
+    entry.playground = './src/playground/index.tsx';
+    plugins.push(
+      new HtmlWebpackPlugin({
+        filename: playgroundOnly ? 'index.html' : 'playground.html',
+        template: './src/playground/playground.html',
+        chunks: ['playground'],
+      })
+    );
+    copy.push({ from: PLAYGROUND_DATA, to: 'playground-data' });
+  }
+  if (copy.length) plugins.push(new CopyWebpackPlugin({ patterns: copy }));
+
+  const server = dev && env.WEBPACK_SERVE ? await devServerHttps() : { type: 'http' };
+
+  return {
+    mode,
+    context: ROOT,
+    entry,
+    devtool: dev ? 'source-map' : false,
+    output: {
+      path: outDir,
+      filename: dev ? '[name].js' : '[name].[contenthash:8].js',
+      clean: true,
+    },
+    resolve: { extensions: ['.tsx', '.ts', '.js'] },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: {
+            loader: 'ts-loader',
+            options: {
+              transpileOnly: true,
+              configFile: path.join(ROOT, 'tsconfig.json'),
+              // ES modules so webpack can tree-shake Fluent UI and its icons.
+              compilerOptions: { module: 'es2020', target: 'es2020', sourceMap: dev },
+            },
+          },
+        },
+      ],
+    },
+    plugins,
+    performance: { hints: dev ? false : 'warning', maxAssetSize: 1.5e6, maxEntrypointSize: 1.5e6 },
+    devServer: {
+      port: 3000,
+      host: 'localhost',
+      headers: { 'Access-Control-Allow-Origin': '*' },
+      server,
+      hot: true,
+      static: false,
+      client: { overlay: { warnings: false, errors: true } },
+    },
+  };
+};
