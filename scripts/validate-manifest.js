@@ -24,7 +24,7 @@
 const fs = require('fs');
 const path = require('path');
 const { parseXml, XmlError } = require('./manifest/xml');
-const { runChecks, DEFAULT_BASE } = require('./manifest/checks');
+const { runChecks, displayPath, DEFAULT_BASE } = require('./manifest/checks');
 const { validateSchema, DEFAULT_XSD } = require('./manifest/schema');
 
 function usage(msg) {
@@ -58,7 +58,7 @@ function parseArgs(argv) {
 function main() {
   const opts = parseArgs(process.argv.slice(2));
   const manifestPath = opts.manifest || path.join(__dirname, '..', 'manifest.xml');
-  const shown = path.relative(process.cwd(), manifestPath) || manifestPath;
+  const shown = displayPath(manifestPath);
   const root = opts.root || path.dirname(path.resolve(manifestPath));
   let text;
   try {

@@ -43,6 +43,12 @@ const RESID_KIND = {
   Description: 'LongStrings',
 };
 
+/** Path relative to the working directory when inside it, else absolute. */
+function displayPath(file) {
+  const rel = path.relative(process.cwd(), file);
+  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : path.resolve(file);
+}
+
 function compareVersions(a, b) {
   const pa = a.split('.').map(Number);
   const pb = b.split('.').map(Number);
@@ -345,7 +351,7 @@ function runChecks(root, options = {}) {
       return;
     }
     const file = path.join(fileRoot, ...decoded.split('/'));
-    const shown = path.relative(process.cwd(), file) || file;
+    const shown = displayPath(file);
     if (!/\.png$/i.test(decoded)) {
       err(u.line, 'icon-file', `${u.where} 的图标须为 PNG：“${v}”`, `${u.where}: icon must be a PNG: "${v}"`);
       return;
@@ -373,4 +379,4 @@ function runChecks(root, options = {}) {
   return { errors, warnings };
 }
 
-module.exports = { runChecks, compareVersions, DEFAULT_BASE, MAX_EXCEL_FLOOR, NS };
+module.exports = { runChecks, compareVersions, displayPath, DEFAULT_BASE, MAX_EXCEL_FLOOR, NS };
