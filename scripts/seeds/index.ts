@@ -1,0 +1,5 @@
+// All seed layouts, in fixture order.
+import { seed000 } from './seed-000';
+import type { SeedConfig } from './types';
+
+export const SEEDS: readonly SeedConfig[] = [seed000];

@@ -1,0 +1,197 @@
+// Turn one TableSpec + the seed's lines into a sheet model: rows of cells, merges,
+// and the A1 range of the table. Pure (no exceljs) so the rules are easy to test.
+import type { LineRange, LineRef, TableSpec } from './types';
+
+export type Cell = { kind: 'text'; text: string } | { kind: 'number'; value: number; format: string } | null;
+
+export interface SheetModel {
+  name: string;
+  rows: Cell[][];
+  /** Zero-based inclusive merges. */
+  merges: [number, number, number, number][];
+  width: number;
+  /** Zero-based index of the last data row (the table range ends there). */
+  lastDataRow: number;
+  title: string;
+  /** Rows holding header cells (for styling). */
+  headerRows: [number, number] | null;
+  /** First row of the table proper (header or body), below title and meta rows. */
+  tableTop: number;
+}
+
+/** "1,234.50" / "780.84" / "0" / "-3.2" — a figure as a PDF table prints it. */
+const NUMBER = /^-?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$/;
+/** Header labels of columns that hold classification or unit codes. */
+const CODE_HEADER = /代\s*码|编\s*码|^类$|^款$|^项$/;
+
+function lineText(lines: readonly string[], ref: LineRef): string {
+  if (typeof ref === 'string') return ref;
+  const l = lines[ref - 1];
+  if (l === undefined) throw new Error(`line ${ref} is beyond the end of the seed`);
+  return l.trim();
+}
+
+function rangeLines(r: LineRange | undefined): number[] {
+  const out: number[] = [];
+  if (r) for (let i = r[0]; i <= r[1]; i++) out.push(i);
+  return out;
+}
+
+/** Insert n blanks at column `at` (n > 0) or remove -n blanks there (n < 0). */
+function shifted(cells: string[], [at, n]: readonly [number, number], where: string): string[] {
+  if (n >= 0) return [...cells.slice(0, at), ...new Array<string>(n).fill(''), ...cells.slice(at)];
+  if (cells.slice(at, at - n).some((c) => c !== '')) throw new Error(`${where}: shift ${n} at column ${at} would drop text`);
+  return [...cells.slice(0, at), ...cells.slice(at - n)];
+}
+
+/** Cells of one line after the spec's repairs; null when the line is dropped. */
+function repairedCells(spec: TableSpec, lines: readonly string[], n: number): string[] | null {
+  if (spec.skip?.includes(n)) return null;
+  const replaced = spec.cells?.[n];
+  const raw = lines[n - 1];
+  if (raw === undefined) throw new Error(`${spec.sheet}: line ${n} is beyond the end of the seed`);
+  if (!replaced && raw.trim() === '') return null; // page break
+  let cells = replaced ? [...replaced] : raw.split('\t').map((c) => c.trim());
+  const shift = spec.shift?.[n];
+  if (shift !== undefined) cells = shifted(cells, typeof shift === 'number' ? [0, shift] : shift, `${spec.sheet}: line ${n}`);
+  return cells;
+}
+
+function collectRows(spec: TableSpec, lines: readonly string[], range: LineRange | undefined): { rows: string[][]; lineNos: number[] } {
+  const rows: string[][] = [];
+  const lineNos: number[] = [];
+  for (const n of rangeLines(range)) {
+    const cells = repairedCells(spec, lines, n);
+    if (!cells) continue;
+    if (spec.join?.includes(n)) {
+      const prev = rows[rows.length - 1];
+      if (!prev) throw new Error(`${spec.sheet}: join line ${n} has no row above`);
+      cells.forEach((c, i) => {
+        if (c !== '') prev[i] = (prev[i] ?? '') + c;
+      });
+      continue;
+    }
+    rows.push(cells);
+    lineNos.push(n);
+  }
+  return { rows, lineNos };
+}
+
+function trimTrailing(cells: string[]): string[] {
+  let n = cells.length;
+  while (n > 0 && cells[n - 1] === '') n--;
+  return cells.slice(0, n);
+}
+
+function numberFormat(s: string): string {
+  const dot = s.indexOf('.');
+  const decimals = dot < 0 ? 0 : s.length - dot - 1;
+  const base = s.includes(',') ? '#,##0' : '0';
+  return decimals > 0 ? `${base}.${'0'.repeat(decimals)}` : base;
+}
+
+function bodyCell(s: string, isCode: boolean): Cell {
+  if (s === '') return null;
+  // Codes ("208", "05", "2101501") and long identifiers stay text, as in the finance system's export.
+  if (!isCode && NUMBER.test(s) && !/^-?0\d/.test(s) && s.replace(/\D/g, '').length < 16) {
+    // The published decimal string is the value; Number() of it is the nearest double, no arithmetic.
+    return { kind: 'number', value: Number(s.replace(/,/g, '')), format: numberFormat(s) };
+  }
+  return { kind: 'text', text: s };
+}
+
+/**
+ * Merges implied by blank header cells: a label spans right over blank cells that have
+ * sub-labels below them, and down over blank cells when nothing below it is labelled.
+ */
+export function headerMerges(header: readonly string[][], width: number): [number, number, number, number][] {
+  const h = header.length;
+  const at = (r: number, c: number): string => header[r]?.[c] ?? '';
+  const covered = header.map(() => new Array<boolean>(width).fill(false));
+  const merges: [number, number, number, number][] = [];
+  const labelledBelow = (r: number, c: number): boolean => {
+    for (let rr = r + 1; rr < h; rr++) if (at(rr, c) !== '') return true;
+    return false;
+  };
+  for (let r = 0; r < h; r++) {
+    for (let c = 0; c < width; c++) {
+      if (at(r, c) === '' || covered[r][c]) continue;
+      let c1 = c;
+      while (c1 + 1 < width && at(r, c1 + 1) === '' && !covered[r][c1 + 1] && labelledBelow(r, c1 + 1)) c1++;
+      let r1 = r;
+      const blankBelow = (rr: number): boolean => {
+        for (let cc = c; cc <= c1; cc++) if (at(rr, cc) !== '' || covered[rr][cc]) return false;
+        return true;
+      };
+      while (r1 + 1 < h && blankBelow(r1 + 1)) r1++;
+      if (c1 > c || r1 > r) {
+        merges.push([r, c, r1, c1]);
+        for (let rr = r; rr <= r1; rr++) for (let cc = c; cc <= c1; cc++) covered[rr][cc] = true;
+      }
+    }
+  }
+  return merges;
+}
+
+export function layoutTable(spec: TableSpec, lines: readonly string[]): SheetModel {
+  const header = collectRows(spec, lines, spec.header).rows.map(trimTrailing);
+  const body = collectRows(spec, lines, spec.body).rows.map(trimTrailing);
+  const width = spec.width ?? Math.max(1, ...header.map((r) => r.length), ...body.map((r) => r.length));
+  for (const r of [...header, ...body]) {
+    if (r.length > width) throw new Error(`${spec.sheet}: row "${r.join('|')}" is wider than ${width} columns`);
+  }
+
+  const codeCols = new Set<number>(spec.textCols ?? []);
+  for (const r of header) r.forEach((label, c) => CODE_HEADER.test(label) && codeCols.add(c));
+
+  const rows: Cell[][] = [];
+  const merges: [number, number, number, number][] = [];
+  const title = lineText(lines, spec.title);
+  rows.push([{ kind: 'text', text: title }]);
+  merges.push([0, 0, 0, width - 1]);
+
+  for (const parts of spec.meta ?? []) {
+    const texts = parts.map((p) => lineText(lines, p));
+    const row: Cell[] = new Array<Cell>(width).fill(null);
+    // Left, (centre), right — the way 部门名称 / 年度 / 单位 sit above a table.
+    const cols = texts.length === 1 ? [0] : texts.length === 2 ? [0, width - 1] : [0, Math.floor((width - 1) / 2), width - 1];
+    texts.forEach((t, i) => t !== '' && (row[cols[i]] = { kind: 'text', text: t }));
+    rows.push(row);
+  }
+
+  const top = rows.length;
+  for (const r of header) rows.push(Array.from({ length: width }, (_, c) => (r[c] ? { kind: 'text' as const, text: r[c] } : null)));
+  for (const [r0, c0, r1, c1] of headerMerges(header, width)) merges.push([top + r0, c0, top + r1, c1]);
+  for (const r of body) rows.push(Array.from({ length: width }, (_, c) => bodyCell(r[c] ?? '', codeCols.has(c))));
+  for (const [r0, c0, r1, c1] of spec.merges ?? []) merges.push([top + r0, c0, top + r1, c1]);
+  const lastDataRow = rows.length - 1;
+
+  for (const n of rangeLines(spec.notes)) {
+    const t = (lines[n - 1] ?? '').trim();
+    if (t === '') continue;
+    rows.push([{ kind: 'text', text: t }]);
+    merges.push([rows.length - 1, 0, rows.length - 1, width - 1]);
+  }
+  return {
+    name: spec.sheet,
+    rows,
+    merges,
+    width,
+    lastDataRow,
+    title,
+    headerRows: header.length ? [top, top + header.length - 1] : null,
+    tableTop: top,
+  };
+}
+
+/** The 说明 sheet: one paragraph per row in column A. */
+export function layoutNarrative(ranges: readonly LineRange[], lines: readonly string[]): SheetModel {
+  const rows: Cell[][] = [];
+  for (const [from, to] of ranges) {
+    for (let n = from; n <= to; n++) {
+      const t = (lines[n - 1] ?? '').trim();
+      if (t !== '') rows.push([{ kind: 'text', text: t }]);
+    }
+  }
+  return { name: '说明', rows, merges: [], width: 1, lastDataRow: rows.length - 1, title: '说明', headerRows: null, tableTop: 0 };
+}
