@@ -1,6 +1,11 @@
-// The engine's composition root: snapshot → tables → findings. Pure TypeScript, no Office, no DOM.
+// The engine's composition root: snapshot → tables (recognize) → findings (check) → report.
+// Pure TypeScript, no Office, no DOM.
+import { Dec } from './amount';
+import { checkTable } from './check';
 import type { WorkbookSnapshot } from './grid';
-import { REPORT_SCHEMA, type Report, type TableType } from './report';
+import { recognize, regionRange } from './recognize';
+import { REPORT_SCHEMA, type Finding, type Report, type TableType } from './report';
+import type { Table } from './table';
 
 export interface CheckOptions {
   /** 'auto' (default) derives the rounding tolerance per relation (DOMAIN §5); a number string fixes it. */
@@ -9,9 +14,60 @@ export interface CheckOptions {
   typeOverrides?: Record<string, TableType>;
 }
 
-export function checkWorkbook(workbook: WorkbookSnapshot, _options: CheckOptions = {}): Report {
-  // Provisional: replaced by the real pipeline.
-  return { schema: REPORT_SCHEMA, file: workbook.file, tables: [], findings: [] };
+export interface Timings {
+  recognizeMs: number;
+  checkMs: number;
+}
+
+export class OptionError extends Error {
+  override name = 'OptionError';
+}
+
+function fixedTolerance(option: string | undefined): Dec | null {
+  if (option === undefined || option === 'auto') return null;
+  if (!/^\d+(\.\d+)?$/.test(option.trim())) throw new OptionError(`容差应为 auto 或非负数字，收到：${option}`);
+  return new Dec(option.trim());
+}
+
+const SEVERITY_ORDER = { error: 0, rounding: 1, warning: 2, info: 3 } as const;
+
+function dedupe(findings: Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return findings.filter((f) => {
+    const k = `${f.sheet}!${f.cell}|${f.rule}|${f.expected}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+export function tableReports(tables: Table[]): Report['tables'] {
+  return tables.map((t) => ({
+    id: t.id,
+    sheet: t.view.name,
+    range: regionRange(t.region),
+    type: t.type,
+    title: t.region.title,
+    unit: t.unit,
+    confidence: t.confidence,
+  }));
+}
+
+export function checkWorkbookTimed(workbook: WorkbookSnapshot, options: CheckOptions = {}): { report: Report; timings: Timings } {
+  const t0 = performance.now();
+  const tables = recognize(workbook, { fixedTolerance: fixedTolerance(options.tolerance), typeOverrides: options.typeOverrides ?? {} });
+  const t1 = performance.now();
+  const findings = dedupe(tables.flatMap(checkTable));
+  findings.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+  const t2 = performance.now();
+  return {
+    report: { schema: REPORT_SCHEMA, file: workbook.file, tables: tableReports(tables), findings },
+    timings: { recognizeMs: t1 - t0, checkMs: t2 - t1 },
+  };
+}
+
+export function checkWorkbook(workbook: WorkbookSnapshot, options: CheckOptions = {}): Report {
+  return checkWorkbookTimed(workbook, options).report;
 }
 
 export type { WorkbookSnapshot, SheetSnapshot, CellValue, CellRange } from './grid';

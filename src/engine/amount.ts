@@ -1,0 +1,86 @@
+// Amount parsing. Money is decimal: values are decimal.js instances built from strings.
+import Decimal from 'decimal.js';
+import type { CellValue } from './grid';
+
+/** An isolated Decimal constructor: the global config is never touched. */
+export const Dec = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP });
+export type Dec = Decimal;
+
+export const ZERO = new Dec(0);
+
+export interface Amount {
+  value: Dec;
+  /** Decimals shown (from the displayed text or the number format). */
+  decimals: number;
+  percent: boolean;
+}
+
+/** "-", "—", "/" and friends mean "no value" in published tables. */
+const NO_VALUE = /^[-—–―─－/／\\＼*＊…]+$/;
+
+const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/i;
+
+function decimalsOfFormat(fmt: string | null): number | null {
+  if (!fmt || fmt === 'General' || fmt === '@') return null;
+  const section = fmt.split(';')[0];
+  const m = /\.([0#?]+)/.exec(section);
+  if (m) return m[1].length;
+  return /[0#]/.test(section) ? 0 : null;
+}
+
+function decimalsOfText(s: string): number {
+  const i = s.indexOf('.');
+  if (i < 0) return 0;
+  const m = /^\d+/.exec(s.slice(i + 1));
+  return m ? m[0].length : 0;
+}
+
+/** Shortest exact decimal string of a JS number as the file stored it. */
+function numberString(n: number): string {
+  return Number.isInteger(n) ? n.toFixed(0) : String(n);
+}
+
+/**
+ * Parses a cell into an amount, or null when it holds no number.
+ * Accepts numbers, "1,234.56", full-width digits, "（12.30）" / "(12.30)" / "-12.30" negatives,
+ * "12.5%" percentages. Blank and "-", "—", "/" are no value.
+ */
+export function parseAmount(value: CellValue, text: string | null = null, format: string | null = null): Amount | null {
+  if (value === null || typeof value === 'boolean') return null;
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) return null;
+    const fmtDecimals = decimalsOfFormat(format);
+    const percent = format !== null && format.includes('%');
+    let decimals = fmtDecimals ?? (text !== null ? decimalsOfText(text.replace(/[,%\s]/g, '')) : decimalsOfText(numberString(value)));
+    let v = new Dec(numberString(value));
+    if (percent) v = v.times(100);
+    // The file may store 780.8400000001 behind a 0.00 format: the figure is what is shown.
+    if (fmtDecimals !== null) v = v.toDecimalPlaces(fmtDecimals);
+    else decimals = Math.min(decimals, 10);
+    return { value: v, decimals, percent };
+  }
+  let s = value.normalize('NFKC').replace(/[\s\u3000]/g, '');
+  if (s === '' || NO_VALUE.test(s)) return null;
+  let negative = false;
+  const paren = /^\((.*)\)$/.exec(s);
+  if (paren) {
+    negative = true;
+    s = paren[1];
+  }
+  let percent = false;
+  if (s.endsWith('%')) {
+    percent = true;
+    s = s.slice(0, -1);
+  }
+  s = s.replace(/^[¥￥$]/, '');
+  if (/^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(s)) s = s.replace(/,/g, '');
+  if (!NUMBER.test(s)) return null;
+  let v = new Dec(s);
+  if (negative) v = v.negated();
+  return { value: v, decimals: decimalsOfText(s.replace(/^[+-]/, '')), percent };
+}
+
+/** Formats an amount for messages and reports with the given decimals. */
+export function fmt(v: Dec, decimals: number): string {
+  return v.toFixed(Math.max(0, decimals));
+}

@@ -1,0 +1,99 @@
+// Turns a comparison into a finding (or nothing): one place decides severity and
+// formats amounts, cells and related ranges.
+import { a1, rangeA1, sheetRef } from '../address';
+import { Dec, fmt } from '../amount';
+import type { CellRange } from '../grid';
+import type { Finding, Severity } from '../report';
+import { tolerance } from '../rounding';
+import type { Table } from '../table';
+
+const ZERO = new Dec(0);
+
+export interface Cell {
+  r: number;
+  c: number;
+}
+
+export interface Comparison {
+  rule: string;
+  cell: Cell;
+  /** null = blank cell(s): counts as 0, and nothing is compared when both are blank. */
+  expected: Dec | null;
+  actual: Dec | null;
+  /** Number of addends: sets the rounding tolerance. */
+  addends: number;
+  related: Cell[];
+  /** Message without the amounts; the amounts and verdict are appended. */
+  what: string;
+  /** Severity above tolerance ('error' unless the relation is a 口径 warning). */
+  over?: Severity;
+  /** Compare "actual ≤ expected" instead of equality. */
+  atMost?: boolean;
+}
+
+/** Groups cells of one column into contiguous ranges for `related`. */
+export function relatedRanges(sheet: string, cells: Cell[]): string[] {
+  const byCol = new Map<number, number[]>();
+  for (const x of cells) {
+    const list = byCol.get(x.c) ?? [];
+    list.push(x.r);
+    byCol.set(x.c, list);
+  }
+  const out: string[] = [];
+  for (const [c, rows] of byCol) {
+    rows.sort((a, b) => a - b);
+    let start = rows[0];
+    let prev = rows[0];
+    const flush = (): void => {
+      const range: CellRange = { r0: start, c0: c, r1: prev, c1: c };
+      out.push(sheetRef(sheet, rangeA1(range)));
+    };
+    for (const r of rows.slice(1)) {
+      if (r === prev + 1) {
+        prev = r;
+        continue;
+      }
+      flush();
+      start = prev = r;
+    }
+    flush();
+  }
+  return out;
+}
+
+export function compare(table: Table, cmp: Comparison): Finding | null {
+  if (cmp.expected === null && cmp.actual === null) return null;
+  const expected = cmp.expected ?? ZERO;
+  const actual = cmp.actual ?? ZERO;
+  const diff = actual.minus(expected);
+  if (diff.isZero()) return null;
+  if (cmp.atMost && diff.isNegative()) return null;
+  const tol = tolerance(table.rounding, cmp.addends);
+  const severity: Severity = diff.abs().lessThanOrEqualTo(tol) ? 'rounding' : cmp.over ?? 'error';
+  const d = table.rounding.decimals;
+  const exp = fmt(expected, d);
+  const act = fmt(actual, d);
+  const dif = fmt(diff, d);
+  const unit = table.unit;
+  const verdict =
+    severity === 'rounding'
+      ? `相差 ${dif}${unit}，在尾差容限 ±${fmt(tol, d + 1)} 内，属四舍五入尾差`
+      : `相差 ${dif}${unit}，超出尾差容限 ±${fmt(tol, d + 1)}`;
+  const message = cmp.atMost
+    ? `${cmp.what}：不应大于 ${exp}，表中为 ${act}，${verdict}`
+    : `${cmp.what}：应为 ${exp}，表中为 ${act}，${verdict}`;
+  return {
+    rule: cmp.rule,
+    severity,
+    table: table.id,
+    sheet: table.view.name,
+    cell: a1(cmp.cell.r, cmp.cell.c),
+    expected: exp,
+    actual: act,
+    difference: dif,
+    tolerance: tol.toString(),
+    message,
+    related: relatedRanges(table.view.name, cmp.related),
+  };
+}
+

@@ -1,0 +1,47 @@
+// Small helpers shared by the checks: a row's figure in one measure, sums, labels.
+import { Dec } from '../amount';
+import type { BodyRow, Column, Segment } from '../layout';
+import type { Cell } from './emit';
+
+export function valueAt(row: BodyRow, j: number): Dec | null {
+  return row.amounts[j]?.value ?? null;
+}
+
+export function cellAt(row: BodyRow, j: number): Cell {
+  return { r: row.r, c: row.cols[j] };
+}
+
+/** Σ of the rows' figures in measure j; null when every one is blank. */
+export function sumAt(rows: BodyRow[], j: number): Dec | null {
+  let total: Dec | null = null;
+  for (const row of rows) {
+    const v = valueAt(row, j);
+    if (v !== null) total = (total ?? new Dec(0)).plus(v);
+  }
+  return total;
+}
+
+export function measureCount(seg: Segment): number {
+  return seg.amountCols.length;
+}
+
+export function columnLabel(col: Column | undefined): string {
+  if (!col || col.path.length === 0) return '金额';
+  return col.path.join('/');
+}
+
+export function rowName(row: BodyRow): string {
+  const name = row.label || row.code || `第${row.r + 1}行`;
+  return row.code && row.label ? `${row.code} ${row.label}` : name;
+}
+
+/** Segments that hold the same measures (公开06's groups) are checked as one list. */
+export function measureGroups(segments: Segment[]): Segment[][] {
+  const sig = (s: Segment): string => s.columns.filter((c) => c.role === 'amount').map((c) => c.path[c.path.length - 1] ?? '').join('|');
+  const groups = new Map<string, Segment[]>();
+  for (const s of segments) {
+    const k = sig(s);
+    groups.set(k, [...(groups.get(k) ?? []), s]);
+  }
+  return [...groups.values()];
+}

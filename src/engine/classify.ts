@@ -1,0 +1,99 @@
+// Recognition: scores every table spec against a region's title, header words and
+// body shape, and returns the best type with a confidence in [0, 1].
+import type { Layout } from './layout';
+import type { Region } from './regions';
+import type { TableType } from './report';
+import type { SheetView } from './sheet-view';
+import { SPECS, type Shape, type TableSpec } from './specs';
+import { key } from './text';
+
+export interface Classification {
+  type: TableType;
+  confidence: number;
+}
+
+export interface Evidence {
+  title: string;
+  /** Title plus the meta rows: 公开NN表 markers stand there. */
+  context: string;
+  header: string[];
+  publicNo: number | null;
+  final: boolean;
+  shape: Set<Shape>;
+}
+
+const CN_NO: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+
+function publicNumber(s: string): number | null {
+  const m = /公开(?:表)?(\d{1,2}|[一二三四五六七八九])表?/.exec(s);
+  if (!m) return null;
+  return /\d/.test(m[1]) ? Number(m[1]) : CN_NO[m[1]];
+}
+
+export function gatherEvidence(v: SheetView, region: Region, layout: Layout): Evidence {
+  const title = key(region.title);
+  const metaText = region.metaRows.map((r) => {
+    const parts: string[] = [];
+    for (let c = region.c0; c <= Math.max(region.c1, region.c0 + 8); c++) parts.push(v.n(r, c));
+    return key(parts.join(''));
+  });
+  // A 公开NN表 marker may stand just above the title too.
+  const above = region.titleRow !== null && region.titleRow > 0 ? key(v.n(region.titleRow - 1, region.c0) + v.n(region.titleRow - 2 < 0 ? 0 : region.titleRow - 2, region.c0)) : '';
+  const context = [title, ...metaText, above].join('|');
+  const header = layout.columns.flatMap((c) => c.path.map(key));
+  const shape = new Set<Shape>();
+  const rows = layout.segments.flatMap((s) => s.rows);
+  const dims = new Set(rows.map((r) => r.dim));
+  const labels = layout.segments.flatMap((s) => s.columns.filter((c) => c.role !== 'amount').map((c) => c.path.join('')));
+  const halvesByHeader = labels.some((l) => /收入/.test(l)) && labels.some((l) => /支出/.test(l));
+  if (layout.segments.length >= 2 && halvesByHeader) shape.add('halves');
+  if (dims.has('function')) shape.add('function');
+  if (dims.has('economic')) shape.add('economic');
+  if (dims.has('unit')) shape.add('units');
+  if (header.some((h) => /出国|公务接待|公务用车/.test(h)) || rows.some((r) => /出国|公务接待/.test(r.bare))) shape.add('three_public');
+  if (header.some((h) => /项目名称|采购品目|服务/.test(h))) shape.add('items');
+  const amountCells = rows.reduce((n, r) => n + r.amounts.filter((a) => a !== null).length, 0);
+  if (amountCells < 4) shape.add('text');
+  const final = /决算/.test(context) || region.hasColumnNumbers && header.some((h) => /行次/.test(h)) || publicNumber(context) !== null;
+  return { title, context, header, publicNo: publicNumber(context), final, shape };
+}
+
+function titleScore(spec: TableSpec, title: string): number {
+  if (title === '') return 0;
+  if (spec.notTitle?.some((re) => re.test(title))) return -1;
+  const hits = spec.title.filter((re) => re.test(title)).length;
+  if (hits < spec.title.length) return hits > 0 ? 0.2 * hits / spec.title.length : 0;
+  // More groups matched = more specific.
+  return 1 + 0.05 * spec.title.length;
+}
+
+function headerScore(spec: TableSpec, header: string[]): number {
+  if (!spec.header || spec.header.length === 0) return 0;
+  const hits = spec.header.filter((re) => header.some((h) => re.test(h))).length;
+  return hits / spec.header.length;
+}
+
+function shapeScore(spec: TableSpec, shape: Set<Shape>): number {
+  if (shape.has(spec.shape)) return 1;
+  if (spec.shape === 'units' && shape.has('function')) return 0.8; // 收入总表 by function rows
+  if (spec.shape === 'items' && shape.size === 0) return 0.5;
+  if (spec.shape === 'function' && shape.has('units')) return 0.5;
+  return 0;
+}
+
+export function classify(ev: Evidence): Classification {
+  let best: { spec: TableSpec; score: number } | null = null;
+  for (const spec of SPECS) {
+    if ((spec.family === 'final') !== ev.final) continue;
+    const ts = titleScore(spec, ev.title);
+    if (ts < 0) continue;
+    let score = ts * 3 + headerScore(spec, ev.header) + shapeScore(spec, ev.shape);
+    if (spec.publicNo !== undefined && ev.publicNo === spec.publicNo) score += 3;
+    if (!best || score > best.score) best = { spec, score };
+  }
+  if (!best || best.score < 1.6) return { type: 'unknown', confidence: 0 };
+  const titled = titleScore(best.spec, ev.title) >= 1 || (best.spec.publicNo !== undefined && ev.publicNo === best.spec.publicNo);
+  const base = titled ? 0.8 : 0.45;
+  const support = (headerScore(best.spec, ev.header) + shapeScore(best.spec, ev.shape)) / 2;
+  return { type: best.spec.type, confidence: Math.min(0.99, Number((base + 0.19 * support).toFixed(2))) };
+}

@@ -1,0 +1,279 @@
+// Reads a region's structure: header paths per column, column roles, the side-by-side
+// segments (收入 | 支出 halves, 公开06's three groups) and each body row's code and label.
+import type { Amount } from './amount';
+import { isColumnNumberRow, type Region } from './regions';
+import type { SheetView } from './sheet-view';
+import { bareLabel, isSubsetLabel, key, norm, parseOrdinal } from './text';
+
+export type ColumnRole = 'code' | 'unitCode' | 'name' | 'rowNo' | 'amount' | 'text';
+
+export interface Column {
+  c: number;
+  /** Normalized header labels, top to bottom, without repeats from merges. */
+  path: string[];
+  role: ColumnRole;
+  /** For split code columns: 类 / 款 / 项. */
+  codePart?: 'lei' | 'kuan' | 'xiang';
+}
+
+export type CodeDim = 'function' | 'economic' | 'unit' | 'other';
+
+/** partial: a named sub-total such as 人员经费合计, left to the table's own formulas. */
+export type RowKind = 'item' | 'total' | 'partial' | 'subset' | 'blank';
+
+export interface BodyRow {
+  r: number;
+  /** Label as written (trimmed) and in comparison form. */
+  label: string;
+  bare: string;
+  code: string | null;
+  dim: CodeDim | null;
+  kind: RowKind;
+  /** Grand total (总计) as opposed to a 本年 合计. */
+  grand: boolean;
+  ordinalLevel: number;
+  amounts: (Amount | null)[];
+  /** Column of each amount. */
+  cols: number[];
+}
+
+export interface Segment {
+  index: number;
+  columns: Column[];
+  labelCol: number;
+  amountCols: number[];
+  rowNoCol: number | null;
+  rows: BodyRow[];
+}
+
+export interface Layout {
+  columns: Column[];
+  segments: Segment[];
+  /** Header rows used for the column paths (after removing 栏次 rows). */
+  headerRows: number[];
+}
+
+const CODE_HEADER = /(编码|代码|编号)$|^(类|款|项)$|^科目$/;
+const NAME_HEADER = /(名称|项目|科目|内容|摘要|单位$|类型|品目|指标)/;
+const TOTAL_LABEL = /^(本年|本期|当年)?(收入|支出|收支|部门|经费)?(合计|总计)(数)?$/;
+
+export function headerPaths(v: SheetView, region: Region, headerRows: number[]): string[][] {
+  const paths: string[][] = [];
+  for (let c = region.c0; c <= region.c1; c++) {
+    const path: string[] = [];
+    for (const r of headerRows) {
+      const t = norm(String(v.merged(r, c) ?? ''));
+      if (t === '' || path[path.length - 1] === t) continue;
+      path.push(t);
+    }
+    paths.push(path);
+  }
+  return paths;
+}
+
+function isCodeLike(t: string): boolean {
+  return /^\d{3,9}$/.test(t);
+}
+
+function classifyColumn(v: SheetView, region: Region, c: number, path: string[]): Column {
+  const leaf = path[path.length - 1] ?? '';
+  const leafKey = key(leaf);
+  let numeric = 0;
+  let codes = 0;
+  let texts = 0;
+  const end = Math.min(region.bodyEnd, region.bodyStart + 400);
+  for (let r = region.bodyStart; r <= end; r++) {
+    if (v.isEmpty(r, c)) continue;
+    const t = v.n(r, c);
+    if (isCodeLike(t)) codes++;
+    if (v.amount(r, c)) numeric++;
+    else if (t !== '') texts++;
+  }
+  const col: Column = { c, path, role: 'amount' };
+  if (/行次|栏次/.test(leafKey)) col.role = 'rowNo';
+  else if (/^(类|款|项)$/.test(leafKey)) {
+    col.role = 'code';
+    col.codePart = leafKey === '类' ? 'lei' : leafKey === '款' ? 'kuan' : 'xiang';
+  } else if (/单位(代码|编码)|部门.*代码|单位编码/.test(leafKey)) col.role = 'unitCode';
+  else if (CODE_HEADER.test(leafKey) && !/名称/.test(leafKey)) col.role = 'code';
+  else if (texts > numeric) col.role = 'name';
+  else if (numeric === 0 && NAME_HEADER.test(leafKey) && !/金额|合计|小计|总计|数$|费|支出$|收入$|资金|拨款/.test(leafKey)) col.role = 'name';
+  else if (codes > 0 && codes === numeric && path.length === 0) col.role = 'code';
+  return col;
+}
+
+function splitSegments(columns: Column[]): Column[][] {
+  const segs: Column[][] = [];
+  let cur: Column[] = [];
+  let seenAmount = false;
+  for (const col of columns) {
+    const labelish = col.role !== 'amount' && col.role !== 'rowNo';
+    if (labelish && seenAmount) {
+      segs.push(cur);
+      cur = [];
+      seenAmount = false;
+    }
+    if (col.role === 'amount') seenAmount = true;
+    cur.push(col);
+  }
+  if (cur.length > 0) segs.push(cur);
+  return segs.filter((s) => s.some((c) => c.role === 'amount' || c.role === 'name'));
+}
+
+function codeDim(code: string, col: Column | undefined): CodeDim {
+  if (col?.role === 'unitCode') return 'unit';
+  const path = col?.path.join('') ?? '';
+  if (/^2\d{2}(\d{2}){0,2}$/.test(code) && !/经济/.test(path)) return 'function';
+  if (/^[35]\d{2}(\d{2})?$/.test(code) && (/经济/.test(path) || code.length === 3 || code.length === 5)) {
+    if (/^3(0[1-9]|1[0-3]|99)/.test(code) || /^5(0[1-9]|1[0-3]|99)/.test(code)) return 'economic';
+  }
+  return 'other';
+}
+
+function readRow(v: SheetView, seg: Column[], r: number, carry: { lei: string; kuan: string; lastCode: string | null; lastBare: string }): BodyRow {
+  let label = '';
+  let code: string | null = null;
+  let codeCol: Column | undefined;
+  const parts: Partial<Record<'lei' | 'kuan' | 'xiang', string>> = {};
+  for (const col of seg) {
+    if (col.role === 'amount' || col.role === 'rowNo') continue;
+    const t = v.n(r, col.c);
+    if (t === '') continue;
+    if (col.role === 'code' && col.codePart) {
+      if (/^\d+$/.test(t)) parts[col.codePart] = t;
+      else if (label === '') label = v.str(r, col.c).trim();
+      continue;
+    }
+    if ((col.role === 'code' || col.role === 'unitCode') && code === null && /^\d+$/.test(t)) {
+      // Only the first code column is the row's code (a second one is the 政府预算 mapping).
+      code = t;
+      codeCol = col;
+      continue;
+    }
+    if (col.role === 'name' || col.role === 'text' || col.role === 'code' || col.role === 'unitCode') {
+      if (label === '') {
+        if (isCodeLike(t) && code === null && col.role === 'name') {
+          code = t;
+          codeCol = { ...col, role: 'unitCode' };
+          continue;
+        }
+        label = v.str(r, col.c).trim();
+      }
+    }
+  }
+  if (parts.lei || parts.kuan || parts.xiang) {
+    if (parts.lei) {
+      carry.lei = parts.lei;
+      carry.kuan = '';
+    }
+    if (parts.kuan) carry.kuan = parts.kuan;
+    const lei = parts.lei ?? carry.lei;
+    const kuan = parts.kuan ?? (parts.xiang ? carry.kuan : '');
+    code = lei + (parts.kuan || parts.xiang ? kuan : '') + (parts.xiang ?? '');
+    codeCol = seg.find((c) => c.codePart);
+  }
+  // A code written inside the label: "2080505 机关事业单位…" or "[208]社会保障".
+  if (code === null) {
+    const m = /^[[【]?(\d{3,9})[\]】]?\s*(\S.*)$/.exec(norm(label));
+    if (m && !/^\d+$/.test(m[2]) && !/^(\d+)[、.]/.test(norm(label))) {
+      code = m[1];
+      label = m[2];
+    }
+  }
+  const bare = bareLabel(label);
+  // A blank code under the same name continues the row above (a merged code cell).
+  if (code === null && bare !== '' && bare === carry.lastBare && carry.lastCode !== null) code = carry.lastCode;
+  const amounts: (Amount | null)[] = [];
+  const cols: number[] = [];
+  for (const col of seg) {
+    if (col.role !== 'amount') continue;
+    amounts.push(v.amount(r, col.c));
+    cols.push(col.c);
+  }
+  let kind: RowKind = 'item';
+  if (label === '' && code === null) kind = amounts.some((a) => a !== null) ? 'item' : 'blank';
+  else if (TOTAL_LABEL.test(bare) || /^(合计|总计)/.test(bare)) kind = 'total';
+  else if (code === null && /(合计|小计)$/.test(bare)) kind = 'partial';
+  else if (isSubsetLabel(label)) kind = 'subset';
+  const ordinal = parseOrdinal(label);
+  carry.lastCode = code;
+  carry.lastBare = bare;
+  return {
+    r,
+    label,
+    bare,
+    code,
+    dim: code === null ? null : codeDim(code, codeCol),
+    kind,
+    grand: kind === 'total' && /总计/.test(bare),
+    ordinalLevel: ordinal ? ordinal.level : 0,
+    amounts,
+    cols,
+  };
+}
+
+export function readLayout(v: SheetView, region: Region, entity = ''): Layout {
+  const headerRows: number[] = [];
+  for (let r = region.headerStart; r < region.bodyStart; r++) {
+    const texts: string[] = [];
+    for (let c = region.c0; c <= region.c1; c++) {
+      const t = v.n(r, c);
+      if (t !== '') texts.push(t);
+    }
+    if (texts.length === 0 || isColumnNumberRow(texts)) continue;
+    if (texts.length === 1 && /^(注|备注|说明)/.test(texts[0])) continue;
+    headerRows.push(r);
+  }
+  const paths = headerPaths(v, region, headerRows);
+  const columns = paths.map((p, i) => classifyColumn(v, region, region.c0 + i, p));
+  const segments: Segment[] = splitSegments(columns).map((cols, index) => {
+    const carry = { lei: '', kuan: '', lastCode: null as string | null, lastBare: '' };
+    const rows: BodyRow[] = [];
+    for (let r = region.bodyStart; r <= region.bodyEnd; r++) {
+      const row = readRow(v, cols, r, carry);
+      if (row.kind !== 'blank') rows.push(row);
+    }
+    markImplicitTotal(rows, entity);
+    const label = cols.find((c) => c.role === 'name') ?? cols.find((c) => c.role !== 'amount');
+    const rowNo = cols.find((c) => c.role === 'rowNo');
+    return {
+      index,
+      columns: cols,
+      labelCol: label ? label.c : cols[0].c,
+      amountCols: cols.filter((c) => c.role === 'amount').map((c) => c.c),
+      rowNoCol: rowNo ? rowNo.c : null,
+      rows,
+    };
+  });
+  joinSplitRows(segments);
+  return { columns, segments, headerRows };
+}
+
+/**
+ * The first body row is the table's total when it has figures but no label (seed 000's
+ * 项目支出表) or is labelled with the department's own name (柳林县…中心 3686.29).
+ */
+function markImplicitTotal(rows: BodyRow[], entity: string): void {
+  const first = rows[0];
+  if (!first || rows.length < 2 || first.kind !== 'item' || first.code !== null) return;
+  const named = entity !== '' && key(first.label) === key(entity);
+  if (first.label === '' || named) first.kind = 'total';
+}
+
+/**
+ * A label in one segment whose figure stands in the next segment's amount column
+ * ("公用经费合计 … 4.24" across 公开06's groups): the row takes that figure.
+ */
+function joinSplitRows(segments: Segment[]): void {
+  for (let i = 0; i + 1 < segments.length; i++) {
+    const next = new Map(segments[i + 1].rows.map((row) => [row.r, row]));
+    for (const row of segments[i].rows) {
+      if (row.label === '' || row.amounts.some((a) => a !== null)) continue;
+      const other = next.get(row.r);
+      if (!other || other.label !== '' || other.code !== null || !other.amounts.some((a) => a !== null)) continue;
+      row.amounts = other.amounts;
+      row.cols = other.cols;
+      segments[i + 1].rows = segments[i + 1].rows.filter((x) => x !== other);
+    }
+  }
+}

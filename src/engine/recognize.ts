@@ -1,0 +1,111 @@
+// Recognition phase: sheet → regions → layout → type, unit and rounding per table.
+import { classify, gatherEvidence } from './classify';
+import type { WorkbookSnapshot } from './grid';
+import { readLayout, type Layout } from './layout';
+import { findRegions, type Region } from './regions';
+import type { TableType } from './report';
+import { makeRounding, UNIT_SCALE } from './rounding';
+import { SheetView } from './sheet-view';
+import type { Table } from './table';
+import { rangeA1 } from './address';
+import type { Dec } from './amount';
+
+const UNIT_RE = /(?:单位|金额单位)[:：]?(?:人民币)?(万元|千元|百万元|亿元|元)|^[(（]?(万元|千元|亿元|元)[)）]?$/;
+
+function metaTexts(v: SheetView, region: Region): string[] {
+  const rows = [...region.metaRows];
+  if (region.titleRow !== null) rows.push(region.titleRow);
+  const out: string[] = [];
+  for (const r of rows) for (let c = region.c0; c <= region.c1 + 8; c++) if (v.n(r, c) !== '') out.push(v.n(r, c));
+  return out;
+}
+
+function unitOf(v: SheetView, region: Region, layout: Layout): string | null {
+  const texts = metaTexts(v, region);
+  for (let i = 0; i < texts.length; i++) {
+    const m = UNIT_RE.exec(texts[i]);
+    if (m) return m[1] ?? m[2];
+    // "单位：" in one cell and "万元" in the next.
+    if (/单位[:：]$/.test(texts[i]) && texts[i + 1] && UNIT_SCALE[texts[i + 1]] !== undefined) return texts[i + 1];
+  }
+  for (const col of layout.columns) {
+    for (const p of col.path) {
+      const m = /[(（](万元|千元|亿元|元)[)）]/.exec(p);
+      if (m) return m[1];
+    }
+  }
+  return null;
+}
+
+function entityOf(v: SheetView, region: Region): string {
+  for (const t of metaTexts(v, region)) {
+    const m = /(?:部门名称|单位名称|编制单位|预算单位|填报单位|部门\(单位\)名称)[:：](.+)$/.exec(t);
+    if (m && !/单位[:：]?(万元|元)/.test(m[1])) return m[1];
+  }
+  // "部门名称：" alone, the name in the next cell.
+  const texts = metaTexts(v, region);
+  const i = texts.findIndex((t) => /(部门名称|单位名称)[:：]?$/.test(t));
+  return i >= 0 && texts[i + 1] && !UNIT_RE.test(texts[i + 1]) ? texts[i + 1] : '';
+}
+
+/** The decimals most non-zero figures are shown with. */
+function shownDecimals(layout: Layout): number {
+  const counts = new Map<number, number>();
+  for (const seg of layout.segments) {
+    for (const row of seg.rows) {
+      for (const a of row.amounts) {
+        if (!a || a.value.isZero() || a.percent) continue;
+        counts.set(a.decimals, (counts.get(a.decimals) ?? 0) + 1);
+      }
+    }
+  }
+  let best = 2;
+  let n = -1;
+  for (const [d, k] of counts) if (k > n || (k === n && d > best)) [best, n] = [d, k];
+  return best;
+}
+
+export interface RecognizeOptions {
+  fixedTolerance: Dec | null;
+  typeOverrides: Record<string, TableType>;
+}
+
+function hasTableContent(region: Region, layout: Layout, type: TableType): boolean {
+  if (type !== 'unknown') return true;
+  const amounts = layout.segments.reduce((n, s) => n + s.rows.reduce((m, r) => m + r.amounts.filter((a) => a !== null).length, 0), 0);
+  return amounts >= 4 && layout.headerRows.length > 0 && region.bodyEnd >= region.bodyStart;
+}
+
+export function regionRange(region: Region): string {
+  const r0 = region.titleRow ?? region.headerStart;
+  return rangeA1({ r0, c0: region.c0, r1: Math.max(region.bodyEnd, region.bodyStart - 1), c1: region.c1 });
+}
+
+export function recognize(workbook: WorkbookSnapshot, options: RecognizeOptions): Table[] {
+  const tables: Table[] = [];
+  const pending: { table: Omit<Table, 'unit' | 'rounding'>; unit: string | null; decimals: number }[] = [];
+  for (const sheet of workbook.sheets) {
+    const view = new SheetView(sheet);
+    for (const region of findRegions(view)) {
+      const entity = entityOf(view, region);
+      const layout = readLayout(view, region, entity);
+      const found = classify(gatherEvidence(view, region, layout));
+      const override = options.typeOverrides[`${sheet.name}!${regionRange(region)}`];
+      const cls = override ? { type: override, confidence: 1 } : found;
+      if (!hasTableContent(region, layout, cls.type)) continue;
+      pending.push({
+        table: { id: '', view, region, layout, entity, ...cls },
+        unit: unitOf(view, region, layout),
+        decimals: shownDecimals(layout),
+      });
+    }
+  }
+  // A table that does not state its unit shares the workbook's usual one.
+  const units = pending.map((p) => p.unit).filter((u): u is string => u !== null);
+  const usual = units.sort((a, b) => units.filter((u) => u === b).length - units.filter((u) => u === a).length)[0] ?? '万元';
+  pending.forEach((p, i) => {
+    const unit = p.unit ?? usual;
+    tables.push({ ...p.table, id: `t${i + 1}`, unit, rounding: makeRounding(unit, p.decimals, options.fixedTolerance) });
+  });
+  return tables;
+}

@@ -1,0 +1,183 @@
+// Finds table regions on a sheet: title row, meta rows (部门名称/单位/公开NN表/年度),
+// header rows, body rows and footnotes. Several tables may stand on one sheet.
+import type { SheetView } from './sheet-view';
+
+export interface Region {
+  titleRow: number | null;
+  title: string;
+  /** Rows between title and header: 部门名称, 单位, 公开01表, 年度. */
+  metaRows: number[];
+  headerStart: number;
+  bodyStart: number;
+  /** Last non-footnote data row (inclusive); bodyEnd < bodyStart when the body is empty. */
+  bodyEnd: number;
+  footnotes: string[];
+  /** First and last column used by the header and body. */
+  c0: number;
+  c1: number;
+  /** Whether a 行次/栏次 column-number row appears in the header. */
+  hasColumnNumbers: boolean;
+}
+
+interface RowInfo {
+  cells: number[];
+  texts: string[];
+  numbers: number;
+  first: number;
+  last: number;
+}
+
+const FOOTNOTE = /^(注|备注|说明|填表说明|填报说明|数据来源|附注)\s*[:：0-9１-９、.]/;
+const MARKER = /^(附表|部门公开表|预算公开表|公开表|预算表|预算|公开|附)?\d{1,2}表?$|^(附表|部门公开表|预算公开表)[一二三四五六七八九十]+$/;
+const META = /(单位[:：]|^单位$|金额单位|部门名称|单位名称|编制单位|预算单位|填报单位|^部门[:：]|公开\d+表|公开表\d+|预算公开表|部门公开表|^\d{4}年度?$|^\d{4}年\d{1,2}月|^(单位)?(万元|元|千元|亿元)$)/;
+const TITLE_WORDS = /(表|预算|决算|收支|支出|收入|三公|绩效|情况|明细)/;
+
+function rowInfo(v: SheetView, r: number): RowInfo {
+  const cells: number[] = [];
+  const texts: string[] = [];
+  let numbers = 0;
+  const len = v.rowLength(r);
+  for (let c = 0; c < len; c++) {
+    if (v.isEmpty(c === 0 ? r : r, c)) continue;
+    const t = v.n(r, c);
+    if (t === '' || /^[-—–―─]+$/.test(t)) continue;
+    cells.push(c);
+    texts.push(t);
+    if (typeof v.raw(r, c) === 'number' || /^[+-]?[\d,]+(\.\d+)?%?$/.test(t)) numbers++;
+  }
+  return { cells, texts, numbers, first: cells[0] ?? -1, last: cells[cells.length - 1] ?? -1 };
+}
+
+export function isFootnoteText(t: string): boolean {
+  return FOOTNOTE.test(t) || t.length > 60;
+}
+
+function isMetaRow(info: RowInfo): boolean {
+  if (info.cells.length === 0 || info.cells.length > 4) return false;
+  return info.texts.some((t) => META.test(t) || MARKER.test(t)) && info.texts.every((t) => t.length < 50);
+}
+
+/** A "1 2 3 …" column-number row (栏次), possibly with a 栏次 label. */
+export function isColumnNumberRow(texts: string[]): boolean {
+  const nums = texts.filter((t) => /^\d{1,2}$/.test(t)).map(Number);
+  const others = texts.filter((t) => !/^\d{1,2}$/.test(t));
+  if (nums.length < 2 || others.some((t) => !/^(栏次|行次|[甲乙丙丁]|项目|栏号)$/.test(t))) return false;
+  for (let i = 1; i < nums.length; i++) if (nums[i] !== nums[i - 1] + 1) return false;
+  return nums[0] <= 2;
+}
+
+function isTitleRow(v: SheetView, r: number, info: RowInfo): boolean {
+  if (info.cells.length !== 1 || info.numbers > 0) return false;
+  const t = info.texts[0];
+  if (t.length < 4 || t.length > 70 || FOOTNOTE.test(t) || META.test(t) || MARKER.test(t)) return false;
+  if (/说明$|^第[一二三四五六七八九十\d]+部分|目录/.test(t)) return false;
+  if (/^[一二三四五六七八九十]+[、.]|^[(（][一二三四五六七八九十]+[)）]|^\d+[、.]/.test(t)) return false;
+  const merge = v.mergeAt(r, info.cells[0]);
+  const wide = merge !== undefined && merge.c1 > merge.c0;
+  return t.includes('表') || (wide && TITLE_WORDS.test(t));
+}
+
+function isDataRow(info: RowInfo): boolean {
+  if (info.cells.length === 0) return false;
+  if (isColumnNumberRow(info.texts)) return false;
+  if (info.numbers > 0) return true;
+  if (info.texts.some((t) => /^\d{3,9}$/.test(t))) return true;
+  // A 合计 row with no figures (本表无数据) — but not a header row that names a 合计 column.
+  return info.texts.length <= 2 && info.texts.some((t) => /^(合计|总计|本年收入合计|本年支出合计|部门合计)$/.test(t));
+}
+
+/** Splits a sheet into table regions. Prose-only sheets give none. */
+export function findRegions(v: SheetView): Region[] {
+  const infos: RowInfo[] = [];
+  for (let r = 0; r < v.rows; r++) infos.push(rowInfo(v, r));
+  const titles: number[] = [];
+  for (let r = 0; r < v.rows; r++) {
+    if (!isTitleRow(v, r, infos[r])) continue;
+    // A title is followed within a few rows by a multi-cell (header) row.
+    let ok = false;
+    for (let k = r + 1; k < Math.min(v.rows, r + 10); k++) {
+      if (infos[k].cells.length >= 2 && !isMetaRow(infos[k])) {
+        ok = true;
+        break;
+      }
+      if (k > r + 1 && isTitleRow(v, k, infos[k])) break;
+    }
+    if (ok) titles.push(r);
+  }
+
+  const starts: (number | null)[] = titles.length > 0 ? titles.slice() : [];
+  // Tabular content above the first title (or on a sheet with no title) forms an untitled region.
+  const firstTitle = titles[0] ?? v.rows;
+  const hasTableAbove = infos.slice(0, firstTitle).some((i) => i.cells.length >= 2 && i.numbers > 0);
+  if (hasTableAbove) starts.unshift(null);
+
+  const regions: Region[] = [];
+  for (let i = 0; i < starts.length; i++) {
+    const titleRow = starts[i];
+    const from = titleRow === null ? 0 : titleRow + 1;
+    let to = i + 1 < starts.length ? (starts[i + 1] as number) - 1 : v.rows - 1;
+    if (titleRow === null) to = firstTitle - 1;
+    const region = buildRegion(v, infos, titleRow, from, to);
+    if (region) regions.push(region);
+  }
+  return regions;
+}
+
+function buildRegion(v: SheetView, infos: RowInfo[], titleRow: number | null, from: number, to: number): Region | null {
+  const metaRows: number[] = [];
+  let r = from;
+  for (; r <= to; r++) {
+    const info = infos[r];
+    if (info.cells.length === 0) continue;
+    if (isMetaRow(info) && !isDataRow(info)) {
+      metaRows.push(r);
+      continue;
+    }
+    break;
+  }
+  // Marker rows such as "公开 02 表" just above the next title belong to that table.
+  while (to > r && (infos[to].cells.length === 0 || (isMetaRow(infos[to]) && infos[to].cells.length === 1 && /公开|表\d*$/.test(infos[to].texts[0])))) to--;
+  const headerStart = r;
+  let bodyStart = r;
+  while (bodyStart <= to && !isDataRow(infos[bodyStart])) {
+    const info = infos[bodyStart];
+    if (info.cells.length === 1 && FOOTNOTE.test(info.texts[0])) break;
+    bodyStart++;
+  }
+  // A table with a header and no data (本表无数据) keeps its header rows.
+  const footnotes: string[] = [];
+  let bodyEnd = bodyStart - 1;
+  for (let k = bodyStart; k <= to; k++) {
+    const info = infos[k];
+    if (info.cells.length === 0) continue;
+    if (info.cells.length <= 2 && info.numbers === 0 && info.texts.some(isFootnoteText)) {
+      footnotes.push(info.texts.join(''));
+      continue;
+    }
+    if (footnotes.length === 0) bodyEnd = k;
+  }
+  // Footnotes before any body (empty table) also count.
+  for (let k = headerStart; k < bodyStart && k <= to; k++) {
+    const info = infos[k];
+    if (info.cells.length === 1 && FOOTNOTE.test(info.texts[0])) footnotes.push(info.texts[0]);
+  }
+  let headerEnd = bodyStart - 1;
+  while (headerEnd >= headerStart && infos[headerEnd].cells.length === 1 && FOOTNOTE.test(infos[headerEnd].texts[0])) headerEnd--;
+  if (headerEnd < headerStart && bodyEnd < bodyStart) return null;
+
+  let c0 = Number.MAX_SAFE_INTEGER;
+  let c1 = -1;
+  let hasColumnNumbers = false;
+  const last = Math.max(bodyEnd, headerEnd);
+  for (let k = headerStart; k <= last; k++) {
+    const info = infos[k];
+    if (info.cells.length === 0) continue;
+    if (k < bodyStart && isColumnNumberRow(info.texts)) hasColumnNumbers = true;
+    c0 = Math.min(c0, info.first);
+    const m = v.mergeAt(k, info.last);
+    c1 = Math.max(c1, m ? m.c1 : info.last);
+  }
+  if (c1 < 0) return null;
+  const title = titleRow === null ? '' : v.str(titleRow, infos[titleRow].first).trim();
+  return { titleRow, title, metaRows, headerStart, bodyStart: Math.min(bodyStart, headerEnd + 1), bodyEnd, footnotes, c0, c1, hasColumnNumbers };
+}

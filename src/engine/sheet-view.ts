@@ -1,0 +1,90 @@
+// A read-only view over one sheet snapshot with merged-cell lookup and cached
+// normalized text, so recognition never re-normalizes a cell.
+import { parseAmount, type Amount } from './amount';
+import { cellFormat, cellText, cellValue, sheetColCount, type CellRange, type CellValue, type SheetSnapshot } from './grid';
+import { norm } from './text';
+
+export class SheetView {
+  readonly rows: number;
+  readonly cols: number;
+  private readonly mergeTopLeft = new Map<number, number>();
+  private readonly mergeByTopLeft = new Map<number, CellRange>();
+  private readonly normCache = new Map<number, string>();
+
+  constructor(readonly sheet: SheetSnapshot) {
+    this.rows = sheet.values.length;
+    this.cols = sheetColCount(sheet);
+    for (const m of sheet.merges) {
+      const top = this.id(m.r0, m.c0);
+      this.mergeByTopLeft.set(top, m);
+      // Merges in body rows are rare and small; header merges are what matter.
+      if ((m.r1 - m.r0 + 1) * (m.c1 - m.c0 + 1) > 4096) continue;
+      for (let r = m.r0; r <= m.r1; r++) for (let c = m.c0; c <= m.c1; c++) this.mergeTopLeft.set(this.id(r, c), top);
+    }
+  }
+
+  get name(): string {
+    return this.sheet.name;
+  }
+
+  private id(r: number, c: number): number {
+    return r * 65536 + c;
+  }
+
+  raw(r: number, c: number): CellValue {
+    return cellValue(this.sheet, r, c);
+  }
+
+  /** The value shown in a cell, looking through merged areas to their top-left cell. */
+  merged(r: number, c: number): CellValue {
+    const top = this.mergeTopLeft.get(this.id(r, c));
+    if (top === undefined) return this.raw(r, c);
+    return this.raw(Math.floor(top / 65536), top % 65536);
+  }
+
+  mergeAt(r: number, c: number): CellRange | undefined {
+    return this.mergeByTopLeft.get(this.id(r, c));
+  }
+
+  /** Whether (r, c) is covered by a merge but is not its top-left cell. */
+  isCovered(r: number, c: number): boolean {
+    const top = this.mergeTopLeft.get(this.id(r, c));
+    return top !== undefined && top !== this.id(r, c);
+  }
+
+  /** Raw text of a cell ("" for empty), numbers as shown. */
+  str(r: number, c: number): string {
+    const v = this.raw(r, c);
+    if (v === null) return '';
+    if (typeof v === 'string') return v;
+    return cellText(this.sheet, r, c) ?? String(v);
+  }
+
+  /** Normalized text (see text.norm), cached. */
+  n(r: number, c: number): string {
+    const v = this.raw(r, c);
+    if (v === null) return '';
+    const k = this.id(r, c);
+    let s = this.normCache.get(k);
+    if (s === undefined) {
+      s = norm(this.str(r, c));
+      this.normCache.set(k, s);
+    }
+    return s;
+  }
+
+  amount(r: number, c: number): Amount | null {
+    const v = this.raw(r, c);
+    if (v === null) return null;
+    return parseAmount(v, cellText(this.sheet, r, c), cellFormat(this.sheet, r, c));
+  }
+
+  isEmpty(r: number, c: number): boolean {
+    const v = this.raw(r, c);
+    return v === null || (typeof v === 'string' && v.trim() === '');
+  }
+
+  rowLength(r: number): number {
+    return this.sheet.values[r]?.length ?? 0;
+  }
+}
