@@ -7,7 +7,7 @@ import type { Finding } from '../report';
 import type { Formula } from '../specs';
 import type { Table } from '../table';
 import { compare, type Cell } from './emit';
-import { cellAt, rowName, valueAt } from './values';
+import { cellAt, columnLabel, rowName, valueAt } from './values';
 
 function signedSum(terms: { sign: 1 | -1; value: Dec | null }[]): Dec | null {
   let total: Dec | null = null;
@@ -60,7 +60,7 @@ export function checkColumnFormulas(table: Table, formulas: readonly Formula[]):
           actual: valueAt(row, res),
           addends: terms.length,
           related: terms.map((t) => ({ r: row.r, c: row.cols[t.j] })),
-          what: `「${rowName(row)}」行「${cols[res].path.join('/')}」应等于${terms.map((t) => `${t.sign < 0 ? '−' : '+'}「${cols[t.j].path.join('/')}」`).join('').replace(/^\+/, '')}`,
+          what: `「${rowName(row)}」行「${columnLabel(cols[res])}」应等于${terms.map((t) => `${t.sign < 0 ? "−" : "+"}「${columnLabel(cols[t.j])}」`).join('').replace(/^\+/, '')}`,
           over: f.severity,
         });
         if (finding) out.push(finding);

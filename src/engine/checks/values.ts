@@ -25,9 +25,12 @@ export function measureCount(seg: Segment): number {
   return seg.amountCols.length;
 }
 
+/** A column's name for messages: its leaf label, with the group for 小计/合计/其中 columns. */
 export function columnLabel(col: Column | undefined): string {
   if (!col || col.path.length === 0) return '金额';
-  return col.path.join('/');
+  const leaf = col.path[col.path.length - 1];
+  const parent = col.path[col.path.length - 2];
+  return parent && /^(小计|合计|其中|金额|决算数|预算数)/.test(leaf) ? `${parent}/${leaf}` : leaf;
 }
 
 export function rowName(row: BodyRow): string {
