@@ -1,5 +1,6 @@
 // All seed layouts, in fixture order.
 import { seed000 } from './seed-000';
+import { seed003 } from './seed-003';
 import type { SeedConfig } from './types';
 
-export const SEEDS: readonly SeedConfig[] = [seed000];
+export const SEEDS: readonly SeedConfig[] = [seed000, seed003];

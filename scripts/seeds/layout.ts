@@ -44,6 +44,18 @@ function shifted(cells: string[], [at, n]: readonly [number, number], where: str
   return [...cells.slice(0, at), ...cells.slice(at - n)];
 }
 
+/** Move cell i to column map[i] (-1 drops it); cells past the map keep their column. */
+function remapped(cells: string[], map: readonly number[], where: string): string[] {
+  const out: string[] = [];
+  cells.forEach((c, i) => {
+    const to = i < map.length ? map[i] : i;
+    if (to < 0 || c === '') return;
+    if (out[to]) throw new Error(`${where}: remap puts two cells into column ${to}`);
+    out[to] = c;
+  });
+  return Array.from(out, (c) => c ?? '');
+}
+
 /** Cells of one line after the spec's repairs; null when the line is dropped. */
 function repairedCells(spec: TableSpec, lines: readonly string[], n: number): string[] | null {
   if (spec.skip?.includes(n)) return null;
@@ -52,6 +64,8 @@ function repairedCells(spec: TableSpec, lines: readonly string[], n: number): st
   if (raw === undefined) throw new Error(`${spec.sheet}: line ${n} is beyond the end of the seed`);
   if (!replaced && raw.trim() === '') return null; // page break
   let cells = replaced ? [...replaced] : raw.split('\t').map((c) => c.trim());
+  const remap = spec.remap?.[n];
+  if (remap) cells = remapped(cells, remap, `${spec.sheet}: line ${n}`);
   const shift = spec.shift?.[n];
   if (shift !== undefined) cells = shifted(cells, typeof shift === 'number' ? [0, shift] : shift, `${spec.sheet}: line ${n}`);
   return cells;

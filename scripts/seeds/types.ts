@@ -35,6 +35,8 @@ export interface TableSpec {
    * -n leading blanks); [col, n] does the same at column col.
    */
   shift?: Readonly<Record<number, number | readonly [number, number]>>;
+  /** Cells the extraction scattered: cell i goes to column map[i] (-1 drops it, e.g. a stray fragment). */
+  remap?: Readonly<Record<number, readonly number[]>>;
   /** Continuation lines (text wrapped over a page break): appended cell-wise to the row above. */
   join?: readonly number[];
   /** Zero-based columns that hold codes and must stay text even when they look numeric. */
