@@ -43,7 +43,8 @@ export interface WorkbookHost {
 /** A failure the pane shows to the user as is (Chinese text). */
 export class HostError extends Error {
   override name = 'HostError';
-  constructor(message: string, readonly sheet?: string) {
+  /** `cause` keeps the underlying Office.js error (with its `code`) for logs. */
+  constructor(message: string, readonly sheet?: string, readonly cause?: unknown) {
     super(message);
   }
 }
