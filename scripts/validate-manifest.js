@@ -16,7 +16,8 @@
  * Two stages, both always run:
  *   1. schema: xmllint --noout --nonet --schema <xsd> <manifest>   (no network)
  *   2. structure: checks the XSDs cannot make (scripts/manifest/checks.js)
- * Exit 0: valid. 1: the manifest has errors. 2: usage error or xmllint is missing.
+ * Exit 0: valid. 1: the manifest has errors. 2: usage error or xmllint is missing
+ * (install: apt-get install libxml2-utils; env XMLLINT=/path/to/xmllint picks another binary).
  * Never contacts the online Office validation service (that is `npm run validate:online`).
  */
 'use strict';

@@ -32,8 +32,10 @@ function lineIndex(text) {
   };
 }
 
-function decodeEntities(s, line) {
-  return s.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[a-zA-Z]+);|&/g, (m, ent) => {
+/** Decodes entity references; lineAt(k) gives the line of character k of `s` for errors. */
+function decodeEntities(s, lineAt) {
+  return s.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[a-zA-Z]+);|&/g, (m, ent, at) => {
+    const line = lineAt(at);
     if (!ent) throw new XmlError('bare "&" (use &amp;)', line);
     if (ent[0] === '#') {
       const code = ent[1] === 'x' ? parseInt(ent.slice(2), 16) : parseInt(ent.slice(1), 10);
@@ -71,7 +73,8 @@ function parseXml(text) {
     const top = stack[stack.length - 1];
     const chunk = lt < 0 ? text.slice(i) : text.slice(i, lt);
     if (chunk.length) {
-      if (top) top.text += decodeEntities(chunk, lineOf(i));
+      const from = i;
+      if (top) top.text += decodeEntities(chunk, (k) => lineOf(from + k));
       else if (chunk.trim()) throw new XmlError('text outside the root element', lineOf(i));
     }
     if (lt < 0) break;
@@ -119,11 +122,12 @@ function parseXml(text) {
         attrRe.lastIndex = j;
         const am = attrRe.exec(text);
         if (!am) break;
-        const valueLine = lineOf(j + am[0].indexOf(am[1]));
+        const nameAt = j + am[0].indexOf(am[1]);
+        const valueAt = j + am[0].length - 1 - (am[2] !== undefined ? am[2] : am[3]).length;
         rawAttrs.push({
           name: am[1],
-          value: decodeEntities(am[2] !== undefined ? am[2] : am[3], valueLine),
-          line: valueLine,
+          value: decodeEntities(am[2] !== undefined ? am[2] : am[3], (k) => lineOf(valueAt + k)),
+          line: lineOf(nameAt),
         });
         j = attrRe.lastIndex;
       }
