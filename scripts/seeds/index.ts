@@ -1,6 +1,7 @@
 // All seed layouts, in fixture order.
 import { seed000 } from './seed-000';
+import { seed002 } from './seed-002';
 import { seed003 } from './seed-003';
 import type { SeedConfig } from './types';
 
-export const SEEDS: readonly SeedConfig[] = [seed000, seed003];
+export const SEEDS: readonly SeedConfig[] = [seed000, seed002, seed003];

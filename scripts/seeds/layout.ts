@@ -203,7 +203,8 @@ export function layoutNarrative(ranges: readonly LineRange[], lines: readonly st
   const rows: Cell[][] = [];
   for (const [from, to] of ranges) {
     for (let n = from; n <= to; n++) {
-      const t = (lines[n - 1] ?? '').trim();
+      // A small table inside the prose (e.g. 部门预算构成) becomes one line of text.
+      const t = (lines[n - 1] ?? '').split('\t').map((c) => c.trim()).filter((c) => c !== '').join(' ');
       if (t !== '') rows.push([{ kind: 'text', text: t }]);
     }
   }

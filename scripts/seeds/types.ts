@@ -20,8 +20,8 @@ export interface TableSpec {
   meta?: readonly (readonly LineRef[])[];
   /** Header rows (text only; merges reconstructed from their blank cells). */
   header?: LineRange;
-  /** Data rows. Blank lines inside are page breaks and are dropped. */
-  body: LineRange;
+  /** Data rows. Blank lines inside are page breaks and are dropped. Absent for an empty table ("本表无数据"). */
+  body?: LineRange;
   /** Footnote rows (注：… / 说明：…), one merged row per non-empty line. */
   notes?: LineRange;
   /** Column count; defaults to the widest header/body row. */
