@@ -11,9 +11,9 @@ import { errorCode } from './office-env';
 export const OWN_SHEETS = new Set(['审核结果', '_budgetcheck_marks']);
 
 /** Estimated response bytes per wave; Excel on the web rejects above 5 MB. */
-const WAVE_BUDGET_BYTES = 4 * 1024 * 1024;
+const WAVE_BUDGET_BYTES = 4.5 * 1024 * 1024;
 /** First guess of JSON bytes per cell for values+text+formulas+numberFormat; refined as we go. */
-const INITIAL_BYTES_PER_CELL = 40;
+const INITIAL_BYTES_PER_CELL = 48;
 /** Cells per range proxy: far below Excel's 5M-cell cap, small enough to rebalance waves. */
 const CHUNK_CELLS = 20_000;
 /** Rows per merged-area query: keeps each query well under Excel's 512-area limit. */
@@ -201,8 +201,9 @@ export class WorkbookReader {
       for (const band of bands) if (!band.isNullObject) chunk.sheet.snapshot.merges.push(...parseMerges(band.address));
       chunk.sheet.chunksLeft--;
     }
-    // Later waves use what this one really cost, with a margin for denser sheets further on.
-    this.bytesPerCell = (bytes / Math.max(1, count)) * 1.2;
+    // Later waves use what this one really cost; the budget's distance to 5 MB is the margin
+    // for denser sheets further on, and a wave that still overflows is split and retried.
+    this.bytesPerCell = bytes / Math.max(1, count);
   }
 
   private halves(wave: Chunk[]): Chunk[][] {
