@@ -91,6 +91,23 @@ function collectRows(spec: TableSpec, lines: readonly string[], range: LineRange
   return { rows, lineNos };
 }
 
+/** Put the columns that spilled onto the next page back into the rows they belong to. */
+function placeOverflow(spec: TableSpec, lines: readonly string[], target: { rows: string[][]; lineNos: number[] }): void {
+  const { from, to, into } = spec.overflow!;
+  const pieces = collectRows({ ...spec, join: [], shift: {}, remap: {}, cells: {} }, lines, [from, to]).rows;
+  if (pieces.length !== into.length) {
+    throw new Error(`${spec.sheet}: ${pieces.length} overflow lines in ${from}–${to} but ${into.length} targets`);
+  }
+  pieces.forEach((cells, i) => {
+    const [line, col] = into[i];
+    const row = target.rows[target.lineNos.indexOf(line)];
+    if (!row) throw new Error(`${spec.sheet}: overflow target line ${line} is not a body row`);
+    cells.forEach((c, k) => {
+      if (c !== '') row[col + k] = (row[col + k] ?? '') + c;
+    });
+  });
+}
+
 function trimTrailing(cells: string[]): string[] {
   let n = cells.length;
   while (n > 0 && cells[n - 1] === '') n--;
@@ -107,7 +124,8 @@ function numberFormat(s: string): string {
 function bodyCell(s: string, isCode: boolean): Cell {
   if (s === '') return null;
   // Codes ("208", "05", "2101501") and long identifiers stay text, as in the finance system's export.
-  if (!isCode && NUMBER.test(s) && !/^-?0\d/.test(s) && s.replace(/\D/g, '').length < 16) {
+  // So do long digit strings without separators: phone numbers, 填报日期 stamps, project codes.
+  if (!isCode && NUMBER.test(s) && !/^-?0\d/.test(s) && !/^\d{11,}$/.test(s)) {
     // The published decimal string is the value; Number() of it is the nearest double, no arithmetic.
     return { kind: 'number', value: Number(s.replace(/,/g, '')), format: numberFormat(s) };
   }
@@ -149,7 +167,9 @@ export function headerMerges(header: readonly string[][], width: number): [numbe
 
 export function layoutTable(spec: TableSpec, lines: readonly string[]): SheetModel {
   const header = collectRows(spec, lines, spec.header).rows.map(trimTrailing);
-  const body = collectRows(spec, lines, spec.body).rows.map(trimTrailing);
+  const collected = collectRows(spec, lines, spec.body);
+  if (spec.overflow) placeOverflow(spec, lines, collected);
+  const body = collected.rows.map(trimTrailing);
   const width = spec.width ?? Math.max(1, ...header.map((r) => r.length), ...body.map((r) => r.length));
   for (const r of [...header, ...body]) {
     if (r.length > width) throw new Error(`${spec.sheet}: row "${r.join('|')}" is wider than ${width} columns`);

@@ -39,6 +39,12 @@ export interface TableSpec {
   remap?: Readonly<Record<number, readonly number[]>>;
   /** Continuation lines (text wrapped over a page break): appended cell-wise to the row above. */
   join?: readonly number[];
+  /**
+   * Columns that spilled onto the following page (a form wider than the page): the non-blank
+   * lines from..to, in order, are placed into the rows of the `into` lines starting at the
+   * given zero-based column (appended to text already there).
+   */
+  overflow?: { from: number; to: number; into: readonly (readonly [line: number, col: number])[] };
   /** Zero-based columns that hold codes and must stay text even when they look numeric. */
   textCols?: readonly number[];
   /** Extra merges, zero-based and relative to the first header (or body) row: [r0, c0, r1, c1]. */
