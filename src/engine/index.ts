@@ -6,6 +6,8 @@ import type { WorkbookSnapshot } from './grid';
 import { recognize, regionRange } from './recognize';
 import { REPORT_SCHEMA, type Finding, type Report, type TableType } from './report';
 import type { Table } from './table';
+import { checkCrossTables } from './workbook/cross-check';
+import { tableFigures } from './workbook/table-figures';
 
 export interface CheckOptions {
   /** 'auto' (default) derives the rounding tolerance per relation (DOMAIN §5); a number string fixes it. */
@@ -57,7 +59,8 @@ export function checkWorkbookTimed(workbook: WorkbookSnapshot, options: CheckOpt
   const t0 = performance.now();
   const tables = recognize(workbook, { fixedTolerance: fixedTolerance(options.tolerance), typeOverrides: options.typeOverrides ?? {} });
   const t1 = performance.now();
-  const findings = dedupe(tables.flatMap(checkTable));
+  const figures = tables.flatMap(tableFigures);
+  const findings = dedupe([...tables.flatMap(checkTable), ...checkCrossTables(figures)]);
   findings.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
   const t2 = performance.now();
   return {

@@ -7,59 +7,10 @@ import type { Finding } from '../report';
 import type { Table } from '../table';
 import { compare, type Cell } from './emit';
 import { columnLabel, rowName } from './values';
+import { buildTree, isSubsetLabel as isSubset, TOTAL_COL, valueCols, type HeaderNode as Node } from '../header-tree';
 
-interface Node {
-  label: string;
-  children: Node[];
-  /** Index into the segment's amount columns for a leaf. */
-  leaf: number | null;
-}
-
-const TOTAL_COL = /(合计|小计|总计)(数)?$|^合计|^总计/;
 /** Columns that are not amounts to add: ratios, comparisons with other years, counts. */
 const NOT_ADDITIVE = /%|占|比重|比例|增减|增长|下降|变动|上年|率|人数|数量|行次/;
-
-function buildTree(cols: Column[]): Node {
-  const root: Node = { label: '', children: [], leaf: null };
-  // The segment's shared top labels (收入/支出, 本年…基本支出) are not groups.
-  let shared = 0;
-  const paths = cols.map((c) => c.path);
-  while (paths.every((p) => p.length > shared + 1 && p[shared] === paths[0][shared])) shared++;
-  cols.forEach((col, j) => {
-    let node = root;
-    const path = col.path.slice(shared);
-    path.forEach((label, depth) => {
-      const last = depth === path.length - 1;
-      let child = last ? undefined : node.children.find((n) => n.label === label && n.leaf === null);
-      if (!child) {
-        child = { label, children: [], leaf: last ? j : null };
-        node.children.push(child);
-      }
-      node = child;
-    });
-    if (path.length === 0) root.children.push({ label: '', children: [], leaf: j });
-  });
-  return root;
-}
-
-function isSubset(label: string): boolean {
-  return /^其中/.test(label);
-}
-
-/** The columns whose sum a node stands for, or null when it has no additive meaning. */
-function valueCols(node: Node): number[] | null {
-  if (node.leaf !== null) return [node.leaf];
-  const total = node.children.find((n) => n.leaf !== null && TOTAL_COL.test(n.label));
-  if (total) return [total.leaf!];
-  const parts = node.children.filter((n) => !isSubset(n.label));
-  const out: number[] = [];
-  for (const p of parts) {
-    const cols = valueCols(p);
-    if (!cols) return null;
-    out.push(...cols);
-  }
-  return out.length > 0 ? out : null;
-}
 
 interface Relation {
   total: number;

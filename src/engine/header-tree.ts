@@ -1,0 +1,66 @@
+// The header of a segment's amount columns as a tree: groups (基本支出) over leaves
+// (人员经费, 公用经费). A node's value is its 合计/小计 column or the sum of its parts;
+// 其中 columns are subsets and never added.
+import type { Column } from './layout';
+
+export interface HeaderNode {
+  label: string;
+  children: HeaderNode[];
+  /** Index into the segment's amount columns for a leaf. */
+  leaf: number | null;
+}
+
+export const TOTAL_COL = /(合计|小计|总计)(数)?$|^合计|^总计/;
+
+export function isSubsetLabel(label: string): boolean {
+  return /^其中/.test(label);
+}
+
+export function buildTree(cols: Column[]): HeaderNode {
+  const root: HeaderNode = { label: '', children: [], leaf: null };
+  // The segment's shared top labels (收入/支出, 本年…基本支出) are not groups.
+  let shared = 0;
+  const paths = cols.map((c) => c.path);
+  while (paths.every((p) => p.length > shared + 1 && p[shared] === paths[0][shared])) shared++;
+  cols.forEach((col, j) => {
+    let node = root;
+    const path = col.path.slice(shared);
+    path.forEach((label, depth) => {
+      const last = depth === path.length - 1;
+      let child = last ? undefined : node.children.find((n) => n.label === label && n.leaf === null);
+      if (!child) {
+        child = { label, children: [], leaf: last ? j : null };
+        node.children.push(child);
+      }
+      node = child;
+    });
+    if (path.length === 0) root.children.push({ label: '', children: [], leaf: j });
+  });
+  return root;
+}
+
+/** The amount columns whose sum a node stands for, or null when it has no additive meaning. */
+export function valueCols(node: HeaderNode): number[] | null {
+  if (node.leaf !== null) return [node.leaf];
+  const total = node.children.find((n) => n.leaf !== null && TOTAL_COL.test(n.label));
+  if (total) return [total.leaf!];
+  const out: number[] = [];
+  for (const p of node.children.filter((n) => !isSubsetLabel(n.label))) {
+    const cols = valueCols(p);
+    if (!cols) return null;
+    out.push(...cols);
+  }
+  return out.length > 0 ? out : null;
+}
+
+/** Depth-first nodes, shallow first, so a group is found before a same-named leaf below it. */
+export function nodes(root: HeaderNode): HeaderNode[] {
+  const out: HeaderNode[] = [];
+  const queue = [...root.children];
+  while (queue.length > 0) {
+    const n = queue.shift()!;
+    out.push(n);
+    queue.push(...n.children);
+  }
+  return out;
+}

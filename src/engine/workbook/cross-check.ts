@@ -1,0 +1,138 @@
+// Checks the cross-table relations of relations.ts over a workbook's tables. Amounts in
+// different units are converted to the unit of the table that carries the finding.
+import { Dec } from '../amount';
+import { compare, type Cell } from '../checks/emit';
+import type { Finding } from '../report';
+import { UNIT_SCALE } from '../rounding';
+import type { Table } from '../table';
+import { CROSS_RELATIONS, type CrossRelation, type FigureSel } from './relations';
+import { cellRef, type TableFigure } from './table-figures';
+import { sheetRef } from '../address';
+
+/** One figure as found: possibly the sum of several same-named figures of one table (30217 listed twice). */
+interface Found {
+  table: Table;
+  name: string;
+  value: Dec | null;
+  cells: Cell[];
+}
+
+function convert(value: Dec, from: Table, to: Table): Dec {
+  if (from.unit === to.unit) return value;
+  return value.times(UNIT_SCALE[from.unit] ?? 1e4).div(UNIT_SCALE[to.unit] ?? 1e4);
+}
+
+type ByType = Map<string, TableFigure[]>;
+
+function pick(byType: ByType, s: FigureSel): Map<Table, Map<string, Found>> {
+  const out = new Map<Table, Map<string, Found>>();
+  const figs = s.types.flatMap((t) => byType.get(t) ?? []);
+  const patterns: readonly RegExp[] = s.name instanceof RegExp ? [s.name] : s.name;
+  // Per table, only figures of the best pattern that matches any of its figures.
+  const best = new Map<Table, number>();
+  for (const f of figs) {
+    if (!s.types.includes(f.table.type) || !(s.column ?? /^$/).test(f.column)) continue;
+    const i = patterns.findIndex((p) => p.test(f.name));
+    if (i >= 0 && i < (best.get(f.table) ?? Infinity)) best.set(f.table, i);
+  }
+  for (const f of figs) {
+    const i = best.get(f.table);
+    if (i === undefined || !patterns[i].test(f.name) || !(s.column ?? /^$/).test(f.column)) continue;
+    const byName = out.get(f.table) ?? new Map<string, Found>();
+    const prev = byName.get(f.name);
+    // The first matching column wins; duplicates of the same row name in that column add up.
+    if (prev && prev.cells[0] && f.cells[0] && prev.cells[0].c !== f.cells[0].c) continue;
+    const value = prev?.value && f.value ? prev.value.plus(f.value) : prev?.value ?? f.value;
+    byName.set(f.name, { table: f.table, name: f.name, value: prev ? value : f.value, cells: [...(prev?.cells ?? []), ...f.cells] });
+    out.set(f.table, byName);
+  }
+  return out;
+}
+
+function describe(f: Found): string {
+  return `「${f.table.view.name}」${cellRef({ cells: f.cells } as TableFigure)}`;
+}
+
+function refs(list: Found[]): string[] {
+  return list.flatMap((f) => f.cells.map((c) => sheetRef(f.table.view.name, cellRef({ cells: [c] } as TableFigure))));
+}
+
+function emitEqual(rel: CrossRelation, at: Found, others: Found[], note: string): Finding | null {
+  const other = others[0];
+  const f = compare(at.table, {
+    rule: rel.id,
+    cell: at.cells[0],
+    expected: other.value === null ? null : convert(other.value, other.table, at.table),
+    actual: at.value,
+    addends: 1,
+    related: [],
+    what: `${rel.what}不一致：应与${describe(other)}${note}相等`,
+    over: rel.severity,
+  });
+  if (f) f.related = refs(others);
+  return f;
+}
+
+/** Equality among figures of several tables, with the odd one out carrying the finding. */
+function checkEqual(rel: CrossRelation, sels: readonly FigureSel[], figs: ByType, name: (n: string) => boolean): Finding[] {
+  const groups = sels.map((s) => [...pick(figs, s).values()].flatMap((m) => [...m.values()].filter((f) => name(f.name))));
+  const present = groups.map((g) => g[0]).filter((f): f is Found => f !== undefined && f.cells.length > 0);
+  if (present.length < 2 || present.every((f) => f.value === null)) return [];
+  const same = (a: Found, b: Found): boolean => {
+    const av = a.value ?? new Dec(0);
+    const bv = b.value === null ? new Dec(0) : convert(b.value, b.table, a.table);
+    return av.equals(bv);
+  };
+  if (present.length >= 3) {
+    const odd = present.filter((f) => present.filter((g) => g !== f && !same(f, g)).length === present.length - 1);
+    const rest = present.filter((f) => !odd.includes(f));
+    if (odd.length === 1 && rest.every((a) => rest.every((b) => same(a, b)))) {
+      const f = emitEqual(rel, odd[0], rest, `及${describe(rest[1])}（这两张表一致）`);
+      return f ? [f] : [];
+    }
+  }
+  const out: Finding[] = [];
+  for (const other of present.slice(1)) {
+    const f = emitEqual(rel, present[0], [other], '');
+    if (f) out.push(f);
+  }
+  return out;
+}
+
+function checkSum(rel: CrossRelation, figs: ByType): Finding[] {
+  const cellSel = rel.cell!;
+  const targets = [...pick(figs, cellSel).values()].flatMap((m) => [...m.values()]);
+  const parts = rel.sum!.flatMap((s) => [...pick(figs, s).values()].flatMap((m) => [...m.values()].slice(0, 1)));
+  const target = targets[0];
+  if (!target || parts.length === 0) return [];
+  let expected: Dec | null = null;
+  for (const p of parts) if (p.value) expected = (expected ?? new Dec(0)).plus(convert(p.value, p.table, target.table));
+  const f = compare(target.table, {
+    rule: rel.id,
+    cell: target.cells[0],
+    expected,
+    actual: target.value,
+    addends: parts.length,
+    related: [],
+    what: `${rel.what}不一致：应等于${parts.map(describe).join('+')}`,
+    over: rel.severity,
+  });
+  if (!f) return [];
+  f.related = refs(parts);
+  return [f];
+}
+
+export function checkCrossTables(figures: TableFigure[]): Finding[] {
+  const byType: ByType = new Map();
+  for (const f of figures) byType.set(f.table.type, [...(byType.get(f.table.type) ?? []), f]);
+  const out: Finding[] = [];
+  for (const rel of CROSS_RELATIONS) {
+    if (rel.perClass && rel.equal) {
+      const first = rel.equal[0].types.flatMap((t) => byType.get(t) ?? []);
+      const names = new Set(first.filter((f) => f.name.startsWith('class:')).map((f) => f.name));
+      for (const n of names) out.push(...checkEqual(rel, rel.equal, byType, (x) => x === n));
+    } else if (rel.equal) out.push(...checkEqual(rel, rel.equal, byType, () => true));
+    else if (rel.cell && rel.sum) out.push(...checkSum(rel, byType));
+  }
+  return out;
+}

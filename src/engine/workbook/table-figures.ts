@@ -1,0 +1,172 @@
+// Reads the named figures of one recognized table: totals by header column (合计, 基本支出,
+// 人员经费 …), function-class figures (class:210), economic-code figures (code:30217),
+// labelled rows of the 收支 halves, and the 三公 parts. Cross-table relations and the
+// narrative check compare these.
+import { a1 } from '../address';
+import { Dec } from '../amount';
+import { FUNCTION_CODES } from '../data/code-lists';
+import { buildTree, nodes, TOTAL_COL, valueCols } from '../header-tree';
+import type { BodyRow, Segment } from '../layout';
+import { specOf } from '../specs';
+import type { Table } from '../table';
+import { bareLabel, key } from '../text';
+
+export interface TableFigure {
+  /** Canonical name: "合计", "基本支出", "本年支出合计", "class:210", "code:30217", "三公:接待". */
+  name: string;
+  /** Column the figure is read from (header label key), "" for the table's main column. */
+  column: string;
+  value: Dec | null;
+  cells: { r: number; c: number }[];
+  table: Table;
+}
+
+export function cellRef(t: TableFigure): string {
+  return t.cells.length > 0 ? a1(t.cells[0].r, t.cells[0].c) : '';
+}
+
+/** The function class of a label such as "十、卫生健康(支出)" or "（十）卫生健康支出". */
+export function classOfLabel(label: string): string | null {
+  const core = classCore(bareLabel(label));
+  if (core === '') return null;
+  for (const [code, name] of FUNCTION_CODES) if (code.length === 3 && classCore(key(name)) === core) return code;
+  return null;
+}
+
+function classCore(s: string): string {
+  return s.replace(/支出$/, '').replace(/(事务|等)$/, '$1');
+}
+
+function amountCols(seg: Segment) {
+  return seg.columns.filter((c) => c.role === 'amount');
+}
+
+/** Σ of a row's figures over the given amount-column indices. */
+function rowSum(row: BodyRow, js: number[]): { value: Dec | null; cells: { r: number; c: number }[] } {
+  let value: Dec | null = null;
+  const cells: { r: number; c: number }[] = [];
+  for (const j of js) {
+    if (row.cols[j] === undefined) continue;
+    cells.push({ r: row.r, c: row.cols[j] });
+    const v = row.amounts[j]?.value;
+    if (v) value = (value ?? new Dec(0)).plus(v);
+  }
+  return { value, cells };
+}
+
+/** Named columns of a segment: "" = the main (first 合计) column, then every header node. */
+function namedColumns(seg: Segment): { name: string; cols: number[] }[] {
+  const cols = amountCols(seg);
+  if (cols.length === 0) return [];
+  const tree = buildTree(cols);
+  const rootTotal = tree.children.find((n) => n.leaf !== null && TOTAL_COL.test(n.label));
+  const out: { name: string; cols: number[] }[] = [{ name: '', cols: [rootTotal ? rootTotal.leaf! : 0] }];
+  const main = out[0].cols.join();
+  for (const n of nodes(tree)) {
+    const v = valueCols(n);
+    if (v && n.label !== '' && v.join() !== main) out.push({ name: key(n.label.replace(/^其中/, '')), cols: v });
+  }
+  return out;
+}
+
+function push(out: TableFigure[], table: Table, name: string, column: string, row: BodyRow, js: number[]): void {
+  const { value, cells } = rowSum(row, js);
+  if (cells.length > 0) out.push({ name, column, value, cells, table });
+}
+
+/** Top-level coded rows grouped by function class (when the table lists only 项 rows). */
+function classRows(seg: Segment): Map<string, BodyRow[]> {
+  const rows = seg.rows.filter((r) => r.kind === 'item' && r.dim === 'function' && r.code);
+  const codes = new Set(rows.map((r) => r.code!));
+  const out = new Map<string, BodyRow[]>();
+  for (const row of rows) {
+    const code = row.code!;
+    // Only rows whose ancestors are absent, so nothing is counted twice.
+    let covered = false;
+    for (let len = code.length - 1; len >= 3; len--) if (codes.has(code.slice(0, len))) covered = true;
+    if (covered) continue;
+    const cls = code.slice(0, 3);
+    out.set(cls, [...(out.get(cls) ?? []), row]);
+  }
+  return out;
+}
+
+function codeTableFigures(table: Table, out: TableFigure[]): void {
+  for (const seg of table.layout.segments) {
+    const named = namedColumns(seg);
+    const total = seg.rows.find((r) => r.kind === 'total');
+    // The total row's figures are named by their column: 合计, 基本支出, 人员经费 …
+    if (total) for (const col of named) push(out, table, col.name === '' ? '合计' : col.name, '', total, col.cols);
+    for (const [cls, rows] of classRows(seg)) {
+      for (const col of named) {
+        const parts = rows.map((r) => rowSum(r, col.cols));
+        const cells = parts.flatMap((p) => p.cells);
+        let value: Dec | null = null;
+        for (const p of parts) if (p.value) value = (value ?? new Dec(0)).plus(p.value);
+        if (cells.length > 0) out.push({ name: `class:${cls}`, column: col.name, value, cells, table });
+      }
+    }
+    for (const row of seg.rows) {
+      if (row.kind === 'item' && row.dim === 'economic' && row.code) for (const col of named) push(out, table, `code:${row.code}`, col.name, row, col.cols);
+      if (row.kind === 'partial') for (const col of named.slice(0, 1)) push(out, table, key(row.bare), col.name, row, col.cols);
+    }
+  }
+}
+
+function halvesFigures(table: Table, out: TableFigure[]): void {
+  for (const seg of table.layout.segments) {
+    const named = namedColumns(seg);
+    for (const row of seg.rows) {
+      const name = key(row.bare);
+      if (name === '') continue;
+      for (const col of named) push(out, table, name, col.name, row, col.cols);
+      const cls = row.ordinalLevel > 0 || /支出$/.test(name) ? classOfLabel(row.label) : null;
+      if (cls) for (const col of named) push(out, table, `class:${cls}`, col.name, row, col.cols);
+    }
+  }
+}
+
+const THREE_PUBLIC: [string, RegExp][] = [
+  ['三公:出国', /出国/],
+  ['三公:接待', /接待/],
+  ['三公:车', /购置及运行|购置和运行/],
+  ['三公:车购置', /购置费?$|^公务用车购置/],
+  ['三公:车运行', /运行(维护)?费?$/],
+  ['三公:合计', /合计|总计/],
+];
+
+function threePublicName(label: string): string | null {
+  for (const [name, re] of THREE_PUBLIC) if (re.test(label)) return name;
+  return null;
+}
+
+function threePublicFigures(table: Table, out: TableFigure[]): void {
+  for (const seg of table.layout.segments) {
+    const cols = amountCols(seg);
+    const byCol = cols.map((c) => threePublicName(c.path.join('')));
+    if (byCol.filter((x) => x).length >= 3) {
+      // Items as columns; the block (预算数/决算数) becomes the figure's column.
+      for (const row of seg.rows.slice(0, 1)) {
+        cols.forEach((c, j) => {
+          const name = threePublicName(c.path.slice(c.path.length > 1 && !threePublicName(c.path[0]) ? 1 : 0).join(''));
+          const block = c.path.length > 1 && !threePublicName(c.path[0]) ? key(c.path[0]) : '';
+          if (name && !out.some((f) => f.table === table && f.name === name && f.column === block)) push(out, table, name, block, row, [j]);
+        });
+      }
+    } else {
+      for (const row of seg.rows) {
+        const name = threePublicName(row.bare);
+        if (name && !out.some((f) => f.table === table && f.name === name)) push(out, table, name, '', row, [0]);
+      }
+    }
+  }
+}
+
+export function tableFigures(table: Table): TableFigure[] {
+  const out: TableFigure[] = [];
+  const shape = specOf(table.type)?.shape;
+  if (shape === 'three_public') threePublicFigures(table, out);
+  else if (shape === 'halves') halvesFigures(table, out);
+  else if (shape !== 'text') codeTableFigures(table, out);
+  return out;
+}
