@@ -4,11 +4,10 @@
 import type { CellRange, CellValue, SheetSnapshot, WorkbookSnapshot } from '../engine/grid';
 import { parseArea, splitAreas } from './excel-address';
 import type { HostCapabilities, ReadProgress } from './host';
+import { EXPORT_SHEET } from './export-findings';
 import { jsonBytes } from './json-bytes';
 import { errorCode } from './office-env';
 
-/** Sheets the add-in writes itself; never checked. */
-export const OWN_SHEETS = new Set(['审核结果', '_budgetcheck_marks']);
 
 /** Estimated response bytes per wave; Excel on the web rejects above 5 MB. */
 const WAVE_BUDGET_BYTES = 4.5 * 1024 * 1024;
@@ -122,7 +121,8 @@ export class WorkbookReader {
     if (caps.excelApiMinor >= 7) workbook.load('name');
     await this.sync();
 
-    const sheets = list.items.filter((ws) => !OWN_SHEETS.has(ws.name));
+    // The add-in's own results sheet is not a budget table.
+    const sheets = list.items.filter((ws) => ws.name !== EXPORT_SHEET);
     const used = sheets.map((ws) =>
       (caps.excelApiMinor >= 4 ? ws.getUsedRangeOrNullObject(true) : ws.getUsedRange(true)).load('rowIndex,columnIndex,rowCount,columnCount')
     );

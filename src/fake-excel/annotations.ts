@@ -47,6 +47,13 @@ function locationRange<T extends NoteModel>(ctx: FakeRequestContext, path: strin
   });
 }
 
+/** getItem fails with ItemNotFound; getItemOrNullObject yields a null object. */
+function findOrFail<T extends { id: string }>(list: T[], id: string, nullable: boolean): T | null {
+  const found = list.find((x) => x.id === id) ?? null;
+  if (!found && !nullable) throw notFound(id);
+  return found;
+}
+
 function removeFrom<T>(list: T[], item: T): void {
   const i = list.indexOf(item);
   if (i >= 0) list.splice(i, 1);
@@ -166,7 +173,7 @@ export class FakeCommentReplyCollection extends FakeCollection<ReplyModel, FakeC
     return this.byId(r.id, false);
   }
   private byId(id: string, nullable: boolean): FakeCommentReply {
-    return new FakeCommentReply(this.context, this.sub(`getItem(${id})`), () => this.target().find((r) => r.id === id) ?? null, this.parent, nullable);
+    return new FakeCommentReply(this.context, this.sub(`getItem(${id})`), () => findOrFail(this.target(), id, nullable), this.parent, nullable);
   }
   add(content: string): FakeCommentReply {
     let id = '';
@@ -179,8 +186,7 @@ export class FakeCommentReplyCollection extends FakeCollection<ReplyModel, FakeC
     return new FakeCommentReply(this.context, this.sub('add()'), () => this.target().find((r) => r.id === id) ?? null, this.parent);
   }
   getItem(commentReplyId: string): FakeCommentReply {
-    const reply = this.byId(commentReplyId, false);
-    return reply;
+    return this.byId(commentReplyId, false);
   }
   getItemOrNullObject(commentReplyId: string): FakeCommentReply {
     return this.byId(commentReplyId, true);
@@ -240,7 +246,7 @@ export class FakeCommentCollection extends FakeCollection<CommentModel, FakeComm
     return this.byId(n.id, false);
   }
   private byId(id: string, nullable: boolean): FakeComment {
-    return new FakeComment(this.context, this.sub(`getItem(${id})`), () => this.target().find((n) => n.id === id) ?? null, nullable);
+    return new FakeComment(this.context, this.sub(`getItem(${id})`), () => findOrFail(this.target(), id, nullable), nullable);
   }
   add(cellAddress: CellAddress, content: string): FakeComment {
     let id = '';

@@ -70,10 +70,6 @@ export abstract class FakeObject<T> {
     return t;
   }
 
-  targetOrNull(): T | null {
-    return this.locate();
-  }
-
   load(spec?: LoadSpec): this {
     const paths = parseLoadSpec(spec);
     this.context.enqueue({ describe: { op: 'load', path: this.path, select: paths }, exec: () => this.collect(paths) });
@@ -157,12 +153,6 @@ export abstract class FakeObject<T> {
   /** Child path for a proxy derived from this one. */
   protected sub(segment: string): string {
     return `${this.path}.${segment}`;
-  }
-
-  /** Checks the API version when a navigation or factory method is used, at sync time. */
-  protected gate(minor: number, api: string): void {
-    if (minor <= 1) return;
-    this.context.enqueue({ describe: { op: 'nav', path: this.path, api }, exec: () => this.context.requireApi(minor, api) });
   }
 
   toJSON(): Record<string, unknown> {
