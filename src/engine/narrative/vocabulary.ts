@@ -73,11 +73,11 @@ const ENTRIES: Entry[] = [
   },
   e('三公经费(财政拨款)?(支出)?', ['三公经费'], 'three'),
   e('因公出国\\(?境\\)?(经)?费(支出)?', ['因公出国境费'], 'three'),
-  e('公务接待(费|支出)', ['公务接待费'], 'three'),
+  e('公务接待费(支出)?|公务接待支出', ['公务接待费'], 'three'),
   e('(外宾|国内公务)接待(费|支出)', null),
   e('公务用车购置及运行(维护)?费(支出)?', ['公务用车购置及运行费'], 'three'),
-  e('公务用车购置(费|支出)', ['公务用车购置费'], 'three'),
-  e('公务用车运行(维护)?(费|支出)', ['公务用车运行维护费'], 'three'),
+  e('公务用车购置费(支出)?|公务用车购置支出', ['公务用车购置费'], 'three'),
+  e('公务用车运行(维护)?费(支出)?|公务用车运行(维护)?支出', ['公务用车运行维护费'], 'three'),
   e('机关运行经费(财政拨款)?(支出)?', ['机关运行经费'], 'other'),
   e('(预算安排)?政府采购(支出|预算)?', ['政府采购'], 'other'),
   e('政府采购货物(支出|预算)?', ['政府采购货物'], 'other'),
@@ -106,10 +106,8 @@ export function resolveSubject(phrase: string): Subject | null | undefined {
   for (const entry of ENTRIES) {
     entry.re.lastIndex = 0;
     for (let m = entry.re.exec(s); m; m = entry.re.exec(s)) {
-      if (m[0] === '') {
-        entry.re.lastIndex++;
-        continue;
-      }
+      entry.re.lastIndex = m.index + 1; // overlapping: "预算支出总计" holds 预算支出 and 支出总计
+      if (m[0] === '') continue;
       const end = m.index + m[0].length;
       if (!FILLER.test(s.slice(end))) continue;
       if (best && (end > best.end || (end === best.end && m[0].length <= best.len))) continue;
@@ -129,5 +127,8 @@ export const STRUCTURAL_PARENT: Record<string, string> = {
   基本支出: '支出合计',
   项目支出: '支出合计',
   人员经费: '基本支出',
+  事业单位经营支出: '支出合计',
+  上缴上级支出: '支出合计',
+  对附属单位补助支出: '支出合计',
   公用经费: '基本支出',
 };

@@ -1,0 +1,406 @@
+// Statements of the 说明 text: amounts that repeat table figures, 占 shares, year-on-year
+// changes and execution rates, each with the cell and clause it came from.
+import { a1 } from '../address';
+import { Dec } from '../amount';
+import type { SheetSnapshot } from '../grid';
+import { STRUCTURAL_PARENT, resolveSubject, type Family, type Subject } from './vocabulary';
+
+export type Unit = '元' | '千元' | '万元' | '亿元';
+
+/** A number as the text shows it: "46.6" keeps one decimal. */
+export interface Stated {
+  value: Dec;
+  decimals: number;
+  text: string;
+}
+
+export interface StatedAmount extends Stated {
+  unit: Unit;
+}
+
+export interface Source {
+  sheet: string;
+  r: number;
+  c: number;
+  /** A1 of the text cell. */
+  cell: string;
+  /** The clause the statement was read from (normalized text). */
+  clause: string;
+}
+
+interface Common {
+  source: Source;
+  /** Canonical figure name (text.key form), null when the text names no table figure. */
+  subject: string | null;
+  /** Year the figures belong to (the document year unless the sentence says otherwise). */
+  year: number | null;
+}
+
+export interface AmountStatement extends Common {
+  kind: 'amount';
+  amount: StatedAmount;
+  /** Names to look up, best first (scoped name, then its fallback). */
+  names: string[];
+  family: Family | null;
+  /** The amount this one is a part of ("支出合计…，其中：基本支出…"). */
+  parent: AmountStatement | null;
+  /** 'budget' for 年初预算/全年预算 figures set against a 决算 figure in the same sentence. */
+  basis: 'budget' | 'final' | null;
+}
+
+export interface ShareStatement extends Common {
+  kind: 'share';
+  share: Stated;
+  part: AmountStatement | null;
+  /** The base amount when the text states it; else `wholeName` names the figure to look up. */
+  whole: AmountStatement | null;
+  wholeName: string | null;
+}
+
+export interface ChangeStatement extends Common {
+  kind: 'change';
+  direction: 1 | -1;
+  /** Year compared with ("比2022年"); 上年 = year − 1. */
+  baseYear: number | null;
+  change: StatedAmount | null;
+  percent: Stated | null;
+  /** The current-year amount the change refers to. */
+  current: AmountStatement | null;
+}
+
+export interface RateStatement extends Common {
+  kind: 'rate';
+  rate: Stated;
+  actual: AmountStatement | null;
+  planned: AmountStatement | null;
+}
+
+/** An amount or percent the extractor could not place (counted as found, never checked). */
+export interface OtherStatement extends Common {
+  kind: 'other';
+  value: Stated;
+}
+
+export type Statement = AmountStatement | ShareStatement | ChangeStatement | RateStatement | OtherStatement;
+
+const QUOTES = /[“”"‘’'「」『』〝〞]/g;
+
+/** NFKC (，→, （→( ：→:), no quotes, no spaces, 收、支 → 收支. */
+export function prose(s: string): string {
+  return s.normalize('NFKC').replace(QUOTES, '').replace(/[\s\u3000]+/g, '').replace(/收、支/g, '收支');
+}
+
+const CJK = /[\u4e00-\u9fff]/;
+const TERMINAL = /[。;:!?]$/;
+
+/** A prose line cut by a page break: a sentence under way, and the next line no heading. */
+function continues(prev: string, next: string): boolean {
+  return prev.length >= 20 && prev.includes(',') && !TERMINAL.test(prev) && !/^(\(?[一二三四五六七八九十\d]+[)、.](?!\d)|第)/.test(next);
+}
+
+interface Paragraph {
+  r: number;
+  c: number;
+  text: string;
+}
+
+/** Text cells long enough to be prose; a paragraph broken over rows (page breaks) is joined. */
+function paragraphs(sheet: SheetSnapshot): Paragraph[] {
+  const out: Paragraph[] = [];
+  const open = new Map<number, { p: Paragraph; lastRow: number }>();
+  sheet.values.forEach((row, r) => {
+    row?.forEach((v, c) => {
+      if (typeof v !== 'string') return;
+      const text = prose(v);
+      if (!CJK.test(text)) return;
+      const prev = open.get(c);
+      if (prev && prev.lastRow === r - 1 && continues(prev.p.text, text)) {
+        prev.p.text += text;
+        prev.lastRow = r;
+        return;
+      }
+      if (text.length < 12) return;
+      const p = { r, c, text };
+      out.push(p);
+      open.set(c, { p, lastRow: r });
+    });
+  });
+  return out;
+}
+
+const YEAR = /(比|与|较|截至|从)?(\d{4})年/g;
+
+/** The year most prose figures belong to: the most frequent "2023年" not after 比/与/较. */
+function documentYear(texts: string[]): number | null {
+  const count = new Map<number, number>();
+  for (const t of texts) {
+    for (const m of t.matchAll(YEAR)) {
+      if (m[1]) continue;
+      const y = Number(m[2]);
+      if (y >= 1990 && y <= 2100) count.set(y, (count.get(y) ?? 0) + 1);
+    }
+  }
+  let best: number | null = null;
+  for (const [y, n] of count) if (best === null || n > (count.get(best) ?? 0)) best = y;
+  return best;
+}
+
+interface Mention {
+  start: number;
+  end: number;
+  value: Stated;
+  unit: Unit | '%';
+}
+
+const MENTION = /(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(亿元|万元|千元|元|%)/g;
+
+/** Amounts and percents of a sentence; thresholds ("50万元以上", "≥95%", "×100%") are no statements. */
+function mentions(sentence: string): Mention[] {
+  const out: Mention[] = [];
+  for (const m of sentence.matchAll(MENTION)) {
+    const start = m.index ?? 0;
+    const end = start + m[0].length;
+    const before = sentence.slice(Math.max(0, start - 4), start);
+    if (/[\d.]$/.test(before) || /[≤≥<>×*/=+-]$/.test(before) || /(单价|价值)$/.test(before)) continue;
+    if (/^(以上|以下|及|\(含\))/.test(sentence.slice(end))) continue;
+    const digits = m[1].replace(/,/g, '');
+    const dot = digits.indexOf('.');
+    const value = { value: new Dec(digits), decimals: dot < 0 ? 0 : digits.length - dot - 1, text: digits };
+    out.push({ start, end, value, unit: m[2] as Unit | '%' });
+  }
+  return out;
+}
+
+const LIST_MARKER = /其中|主要用于|分为|主要包括|包括|具体/;
+const CHANGE_VERB = /(增加|减少|下降|增长|上升|降低)了?$/;
+const CHANGE_PERCENT = /(增加|减少|下降|增长|上升|降低|增幅|降幅)(为|了)?$/;
+const COMPARISON = /(比|较|与)(上年度?|去年|(\d{4})年度?)(预算数?|决算数?|同期)?(相比)?/g;
+const RATE = /(完成(年初|全年)?预算(数)?的|执行率(为)?)$/;
+const SHARE = /^占(.*?)的?$/;
+/** A phrase that names no figure by itself: the sentence's subject carries over. */
+const GENERIC = /^(\d{4}年度?)?(本单位|本部门)?(支出|收入|收支)?(年初|全年)?(预算|决算)?(数)?(为|是)?$/;
+/** "年初预算为…，支出决算为…": the amount of the subject named before. */
+const INHERIT = /^(\d{4}年度?)?((年初|全年)?(预算数|预算|决算数|决算)|支出决算数?)(为|是)?$|^$/;
+const TOTAL = /(总计|合计)$/;
+const CLASS_PARENTS = new Set(['支出总计', '支出合计', '一般公共预算支出', '财政拨款支出总计', '政府性基金预算支出', '国有资本经营预算支出']);
+const CLASS_FAMILY_EXEMPT = new Set(['基本支出', '项目支出', '人员经费', '公用经费', '一般公共预算基本支出', '事业单位经营支出', '上缴上级支出', '对附属单位补助支出']);
+
+/** Whether a 其中 child may stand for the named figure under its parent. */
+function fits(child: Subject, parent: AmountStatement): boolean {
+  if (parent.subject === null || parent.family === null) return false;
+  if (child.family === 'expense' && /支出$/.test(child.names[0]) && !CLASS_FAMILY_EXEMPT.has(child.names[0])) {
+    // A function class under 基本支出/项目支出 is only the part of that class.
+    return CLASS_PARENTS.has(parent.subject) || parent.family === 'both';
+  }
+  if (parent.family === 'both') return true;
+  return child.family === parent.family;
+}
+
+interface Context {
+  sheet: SheetSnapshot;
+  p: Paragraph;
+  docYear: number | null;
+  /** Amount statements of the paragraph so far. */
+  amounts: AmountStatement[];
+  /** Amount statements of the sheet so far: a later paragraph may refer back ("机关运行经费较上年度下降…"). */
+  sheetAmounts: AmountStatement[];
+  /** Latest amount statement that is no 其中 part: what a bare "比上年增加…" refers to. */
+  topic: AmountStatement | null;
+  /** A subject stated in a sentence without amounts ("…行政运行(项)。年初预算数为…"). */
+  pending: Subject | null;
+  out: Statement[];
+}
+
+function lastSegment(lead: string): string {
+  const i = Math.max(lead.lastIndexOf(','), lead.lastIndexOf(';'), lead.lastIndexOf(':'), lead.lastIndexOf('、'));
+  return lead.slice(i + 1).replace(/^\(?[一二三四五六七八九十\d]+[)、.]|^\(/, '');
+}
+
+function sentenceYear(before: string, docYear: number | null): number | null {
+  let year = docYear;
+  for (const m of before.matchAll(YEAR)) if (!m[1]) year = Number(m[2]);
+  return year;
+}
+
+function baseYearOf(before: string, year: number | null): number | null {
+  let base: number | null = null;
+  for (const m of before.matchAll(COMPARISON)) base = m[3] ? Number(m[3]) : year === null ? null : year - 1;
+  return base ?? (year === null ? null : year - 1);
+}
+
+function latestNamed(ctx: Context, name: string): AmountStatement | null {
+  for (const list of [ctx.amounts, ctx.sheetAmounts]) {
+    for (let i = list.length - 1; i >= 0; i--) if (list[i].subject === name && list[i].basis !== 'budget') return list[i];
+  }
+  return null;
+}
+
+function latestStarting(ctx: Context, prefix: string): AmountStatement | null {
+  for (let i = ctx.amounts.length - 1; i >= 0; i--) if (ctx.amounts[i].subject?.startsWith(prefix)) return ctx.amounts[i];
+  return null;
+}
+
+/** The amount a 其中 part belongs to: the one just before, else the paragraph's latest it fits. */
+function parentFor(ctx: Context, inSentence: AmountStatement[], subject: Subject | null | undefined): AmountStatement | null {
+  const candidates = ctx.amounts.filter((a) => a.parent === null).reverse();
+  const before = inSentence[inSentence.length - 1];
+  if (before) candidates.unshift(before);
+  if (!subject) return candidates[0] ?? null;
+  return candidates.find((a) => fits(subject, a)) ?? candidates[0] ?? null;
+}
+
+function readSentence(ctx: Context, sentence: string): void {
+  const ms = mentions(sentence);
+  if (ms.length === 0) {
+    const subject = resolveSubject(sentence.replace(/^\d+\./, ''));
+    if (subject && subject.path) ctx.pending = subject;
+    return;
+  }
+  const source = (clauseStart: number, end: number): Source => ({
+    sheet: ctx.sheet.name,
+    r: ctx.p.r,
+    c: ctx.p.c,
+    cell: a1(ctx.p.r, ctx.p.c),
+    clause: sentence.slice(clauseStart, end),
+  });
+  // 预算 and 决算 (or an execution rate) in one sentence: the 预算 figure is the plan.
+  const contrast = /决算|执行率|完成(年初|全年)?预算/.test(sentence);
+  const inSentence: AmountStatement[] = [];
+  let listParent: AmountStatement | null = null;
+  let lastChange: ChangeStatement | null = null;
+  let lastChangeStart = 0;
+  let changeAfterAmount = false;
+  let prevEnd = 0;
+  for (const m of ms) {
+    const lead = sentence.slice(prevEnd, m.start);
+    const seg = lastSegment(lead);
+    const segStart = m.start - seg.length;
+    const before = sentence.slice(0, m.start);
+    const year = sentenceYear(before, ctx.docYear);
+    prevEnd = m.end;
+    if (m.unit !== '%') {
+      const amount: StatedAmount = { ...m.value, unit: m.unit };
+      const verb = CHANGE_VERB.exec(seg);
+      if (verb) {
+        const what = seg.slice(0, verb.index).replace(COMPARISON, '').replace(/各$/, '');
+        let current: AmountStatement | null = null;
+        let subject: string | null = null;
+        if (GENERIC.test(what)) {
+          const bare = /(收入|支出|收支)$/.exec(what);
+          current = bare ? latestStarting(ctx, bare[1] === '支出' ? '支出' : '收入') : ctx.topic;
+          subject = current?.subject ?? null;
+        } else {
+          const s = resolveSubject(what);
+          subject = s ? s.names[0] : null;
+          current = subject ? latestNamed(ctx, subject) : null;
+        }
+        lastChange = {
+          kind: 'change', source: source(segStart, m.end), subject, year,
+          direction: /增|上升/.test(verb[1]) ? 1 : -1, baseYear: baseYearOf(before, year), change: amount, percent: null, current,
+        };
+        lastChangeStart = segStart;
+        changeAfterAmount = true;
+        ctx.out.push(lastChange);
+        continue;
+      }
+      let subject: Subject | null | undefined;
+      if (INHERIT.test(seg)) {
+        // "1.因公出国(境)费,全年预算为…": the subject stands before the amount's own phrase.
+        const head = inSentence.length ? undefined : resolveSubject(lead.slice(0, lead.length - seg.length).replace(/^\d+\.|[,;:、]+$/g, ''));
+        subject = inSentence[0]?.subject ? inSentenceSubject(inSentence[0]) : head ?? ctx.pending ?? undefined;
+      }
+      else subject = resolveSubject(seg);
+      let parent: AmountStatement | null = null;
+      // Inside a list a further "主要包括：…" describes the item; it opens no sub-list.
+      const marker = LIST_MARKER.test(lead);
+      if (listParent && !marker) {
+        parent = listParent;
+        if (subject && TOTAL.test(subject.names[0])) parent = listParent = null; // a new total ends the 其中 list
+      } else if (listParent) parent = listParent;
+      else if (marker) parent = parentFor(ctx, inSentence, subject);
+      if (subject && parent && !fits(subject, parent)) subject = null;
+      if (subject && !subject.path && !parent) ctx.pending = null;
+      // "项目全年预算合计…，支出合计…": a generic total next to a non-figure names no table figure.
+      if (subject && !parent && inSentence.length && inSentence[0].subject === null && TOTAL.test(subject.names[0])) subject = null;
+      const basis = /决算/.test(seg) ? 'final' : contrast && /(年初|全年)预算|预算数/.test(seg) ? 'budget' : null;
+      const names = subject ? subject.names : [null];
+      for (const name of names) {
+        const st: AmountStatement = {
+          kind: 'amount', source: source(segStart, m.end), subject: name, year, amount,
+          names: name === null ? [] : subject?.fallback ? [name, subject.fallback] : [name],
+          family: subject ? subject.family : null, parent, basis,
+        };
+        inSentence.push(st);
+        ctx.amounts.push(st);
+        ctx.sheetAmounts.push(st);
+        ctx.out.push(st);
+        if (!parent) ctx.topic = st;
+      }
+      if (parent) listParent = parent;
+      changeAfterAmount = false;
+      continue;
+    }
+    const share = SHARE.exec(seg);
+    const last = changeAfterAmount ? null : inSentence[inSentence.length - 1] ?? null;
+    if (share) {
+      const part = last;
+      let whole: AmountStatement | null = null;
+      let wholeName: string | null = null;
+      if (share[1]) {
+        const base = resolveSubject(share[1]);
+        wholeName = base ? base.names[0] : null;
+        whole = wholeName ? latestNamed(ctx, wholeName) : null;
+      } else if (part?.parent) {
+        whole = part.parent;
+        wholeName = whole.subject;
+      } else if (part?.subject) {
+        wholeName = STRUCTURAL_PARENT[part.subject] ?? null;
+        whole = wholeName ? latestNamed(ctx, wholeName) : null;
+      }
+      const clauseStart = part ? sentence.indexOf(part.source.clause) : segStart;
+      ctx.out.push({
+        kind: 'share', source: source(Math.max(0, clauseStart), m.end), subject: part?.subject ?? null, year,
+        share: m.value, part, whole, wholeName,
+      });
+      continue;
+    }
+    if (RATE.test(seg)) {
+      const actual = [...inSentence].reverse().find((s) => s.basis !== 'budget') ?? null;
+      const planned = [...inSentence].reverse().find((s) => s.basis === 'budget' && s !== actual) ?? null;
+      ctx.out.push({ kind: 'rate', source: source(segStart, m.end), subject: actual?.subject ?? null, year, rate: m.value, actual, planned });
+      continue;
+    }
+    if (CHANGE_PERCENT.test(seg)) {
+      if (lastChange && lastChange.percent === null) {
+        lastChange.percent = m.value;
+        lastChange.source.clause = sentence.slice(lastChangeStart, m.end);
+      } else {
+        lastChange = {
+          kind: 'change', source: source(segStart, m.end), subject: ctx.topic?.subject ?? null, year,
+          direction: /增|上升/.test(seg) ? 1 : -1, baseYear: baseYearOf(before, year), change: null, percent: m.value, current: ctx.topic,
+        };
+        ctx.out.push(lastChange);
+      }
+      continue;
+    }
+    ctx.out.push({ kind: 'other', source: source(segStart, m.end), subject: null, year, value: m.value });
+  }
+}
+
+/** The sentence's first subject again, for "年初预算为…，支出决算为…". */
+function inSentenceSubject(first: AmountStatement): Subject {
+  return { names: [first.subject as string], family: first.family ?? 'other' };
+}
+
+/** Every statement in the sheet's prose cells, in reading order. */
+export function extractStatements(sheet: SheetSnapshot): Statement[] {
+  const paras = paragraphs(sheet);
+  const docYear = documentYear(paras.map((p) => p.text));
+  const out: Statement[] = [];
+  const sheetAmounts: AmountStatement[] = [];
+  for (const p of paras) {
+    const ctx: Context = { sheet, p, docYear, amounts: [], sheetAmounts, topic: null, pending: null, out };
+    for (const sentence of p.text.split(/[。!?]/)) if (sentence) readSentence(ctx, sentence);
+  }
+  return out;
+}
