@@ -57,13 +57,9 @@ function remapped(cells: string[], map: readonly number[], where: string): strin
 }
 
 /** Cells of one line after the spec's repairs; null when the line is dropped. */
-function repairedCells(spec: TableSpec, lines: readonly string[], n: number): string[] | null {
-  if (spec.skip?.includes(n)) return null;
-  const replaced = spec.cells?.[n];
-  const raw = lines[n - 1];
-  if (raw === undefined) throw new Error(`${spec.sheet}: line ${n} is beyond the end of the seed`);
-  if (!replaced && raw.trim() === '') return null; // page break
-  let cells = replaced ? [...replaced] : raw.split('\t').map((c) => c.trim());
+/** The spec's repairs for the row keyed by line n, applied to that row's raw cells. */
+function repaired(spec: TableSpec, n: number, raw: string[]): string[] {
+  let cells = spec.cells?.[n] ? [...spec.cells[n]] : raw;
   const remap = spec.remap?.[n];
   if (remap) cells = remapped(cells, remap, `${spec.sheet}: line ${n}`);
   const shift = spec.shift?.[n];
@@ -71,12 +67,54 @@ function repairedCells(spec: TableSpec, lines: readonly string[], n: number): st
   return cells;
 }
 
+function lineAt(spec: TableSpec, lines: readonly string[], n: number): string {
+  const raw = lines[n - 1];
+  if (raw === undefined) throw new Error(`${spec.sheet}: line ${n} is beyond the end of the seed`);
+  return raw;
+}
+
+/** Raw rows of a range, keyed by their first line: one row per line (tab-separated cells). */
+function lineRows(spec: TableSpec, lines: readonly string[], range: LineRange | undefined): [number, string[]][] {
+  const out: [number, string[]][] = [];
+  for (const n of rangeLines(range)) {
+    const raw = lineAt(spec, lines, n);
+    if (spec.skip?.includes(n) || (raw.trim() === '' && !spec.cells?.[n])) continue; // blank = page break
+    out.push([n, raw.split('\t').map((c) => c.trim())]);
+  }
+  return out;
+}
+
+/**
+ * OCR'd image tables (seed 001) put one cell per line ("\t<text>"); a line without a tab ends a
+ * row unless `rowStarts` says where rows begin. The OCR's "[image: …]" markers are dropped and the
+ * space it reads after a decimal point ("768. 04") is removed.
+ */
+function cellLineRows(spec: TableSpec, lines: readonly string[], range: LineRange | undefined): [number, string[]][] {
+  const starts = spec.cellPerLine?.rowStarts;
+  const out: [number, string[]][] = [];
+  let current: [number, string[]] | null = null;
+  for (const n of rangeLines(range)) {
+    const raw = lineAt(spec, lines, n);
+    const isCell = raw.includes('\t');
+    if (starts ? starts.includes(n) : isCell && current === null) out.push((current = [n, []]));
+    if (!isCell) {
+      if (!starts) current = null;
+      continue;
+    }
+    if (spec.skip?.includes(n)) continue;
+    if (!current) throw new Error(`${spec.sheet}: cell line ${n} is before the first row start`);
+    const text = raw.slice(raw.indexOf('\t') + 1).replace(/\[image: [^\]]*\]/g, '').trim().replace(/^(\d+)\. (\d+)$/, '$1.$2');
+    current[1].push(text);
+  }
+  return out.filter(([, cells]) => cells.some((c) => c !== '')); // a row of empty cells is page padding
+}
+
 function collectRows(spec: TableSpec, lines: readonly string[], range: LineRange | undefined): { rows: string[][]; lineNos: number[] } {
   const rows: string[][] = [];
   const lineNos: number[] = [];
-  for (const n of rangeLines(range)) {
-    const cells = repairedCells(spec, lines, n);
-    if (!cells) continue;
+  const raws = spec.cellPerLine ? cellLineRows(spec, lines, range) : lineRows(spec, lines, range);
+  for (const [n, raw] of raws) {
+    const cells = repaired(spec, n, raw);
     if (spec.join?.includes(n)) {
       const prev = rows[rows.length - 1];
       if (!prev) throw new Error(`${spec.sheet}: join line ${n} has no row above`);
@@ -94,7 +132,7 @@ function collectRows(spec: TableSpec, lines: readonly string[], range: LineRange
 /** Put the columns that spilled onto the next page back into the rows they belong to. */
 function placeOverflow(spec: TableSpec, lines: readonly string[], target: { rows: string[][]; lineNos: number[] }): void {
   const { from, to, into } = spec.overflow!;
-  const pieces = collectRows({ ...spec, join: [], shift: {}, remap: {}, cells: {} }, lines, [from, to]).rows;
+  const pieces = lineRows(spec, lines, [from, to]).map(([, cells]) => cells);
   if (pieces.length !== into.length) {
     throw new Error(`${spec.sheet}: ${pieces.length} overflow lines in ${from}–${to} but ${into.length} targets`);
   }
@@ -166,7 +204,7 @@ export function headerMerges(header: readonly string[][], width: number): [numbe
 }
 
 export function layoutTable(spec: TableSpec, lines: readonly string[]): SheetModel {
-  const header = collectRows(spec, lines, spec.header).rows.map(trimTrailing);
+  const header = (spec.headerRows ? spec.headerRows.map((r) => [...r]) : collectRows(spec, lines, spec.header).rows).map(trimTrailing);
   const collected = collectRows(spec, lines, spec.body);
   if (spec.overflow) placeOverflow(spec, lines, collected);
   const body = collected.rows.map(trimTrailing);

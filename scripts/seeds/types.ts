@@ -20,6 +20,10 @@ export interface TableSpec {
   meta?: readonly (readonly LineRef[])[];
   /** Header rows (text only; merges reconstructed from their blank cells). */
   header?: LineRange;
+  /** Header rows given literally, for tables whose header the PDF printed as an image. */
+  headerRows?: readonly (readonly string[])[];
+  /** The table is OCR text with one cell per line (seed 001); rows end at a tab-less line or start at `rowStarts`. */
+  cellPerLine?: { rowStarts?: readonly number[] };
   /** Data rows. Blank lines inside are page breaks and are dropped. Absent for an empty table ("本表无数据"). */
   body?: LineRange;
   /** Footnote rows (注：… / 说明：…), one merged row per non-empty line. */
@@ -28,7 +32,8 @@ export interface TableSpec {
   width?: number;
   /** Lines inside header/body to drop: repeated headers, separator rules. */
   skip?: readonly number[];
-  /** Replacement cells for a line whose cells the extraction shifted or lost. */
+  /** Replacement cells for a line whose cells the extraction shifted or lost. Repairs (cells, shift,
+   *  remap, join) are keyed by a row's first line. */
   cells?: Readonly<Record<number, readonly string[]>>;
   /**
    * Cells the extraction moved: n inserts n blanks at the start of the line (n < 0 drops
