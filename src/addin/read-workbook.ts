@@ -1,6 +1,7 @@
 // Reads every sheet's used range into a WorkbookSnapshot in as few syncs as the 5 MB payload cap
-// allows: sync 1 lists the sheets, sync 2 sizes their used ranges, then each further sync
-// ("wave") loads as many row chunks as fit in the byte budget, merged areas banded alongside.
+// allows: sync 1 lists the sheets, sync 2 sizes their used ranges and already loads their first
+// rows, then each further sync ("wave") loads as many row chunks as fit in the byte budget,
+// merged areas banded alongside. Never per-cell proxies.
 import type { CellRange, CellValue, SheetSnapshot, WorkbookSnapshot } from '../engine/grid';
 import { parseArea, splitAreas } from './excel-address';
 import type { HostCapabilities, ReadProgress } from './host';
@@ -15,6 +16,11 @@ const WAVE_BUDGET_BYTES = 4.5 * 1024 * 1024;
 const INITIAL_BYTES_PER_CELL = 48;
 /** Cells per range proxy: far below Excel's 5M-cell cap, small enough to rebalance waves. */
 const CHUNK_CELLS = 20_000;
+/** Sync 2 also loads each sheet's first rows within this budget, assuming this width. */
+const LEAD_BUDGET_BYTES = 3.5 * 1024 * 1024;
+const LEAD_ASSUMED_COLUMNS = 16;
+/** Keeps the lead's merged-area query (one per sheet) far from Excel's 512-area limit. */
+const MAX_LEAD_ROWS = 400;
 /** Rows per merged-area query: keeps each query well under Excel's 512-area limit. */
 const MERGE_BAND_ROWS = 200;
 const PAYLOAD_ERRORS = new Set(['RequestPayloadSizeLimitExceeded', 'ResponsePayloadSizeLimitExceeded']);
@@ -45,10 +51,6 @@ function cells(rect: CellRange): number {
   return (rect.r1 - rect.r0 + 1) * (rect.c1 - rect.c0 + 1);
 }
 
-function rowsOf(rect: CellRange): number {
-  return rect.r1 - rect.r0 + 1;
-}
-
 /** Stores a loaded chunk into the sheet's zero-based, sheet-absolute grids. */
 function store(chunk: Chunk, values: Grid, text: Grid, formulas: Grid, formats: Grid): void {
   const s = chunk.sheet.snapshot;
@@ -76,26 +78,38 @@ function store(chunk: Chunk, values: Grid, text: Grid, formulas: Grid, formats: 
   });
 }
 
+/** Excel reports an empty sheet's used range as A1; the engine wants no rows at all. */
+function trimEmpty(info: SheetInfo): SheetSnapshot {
+  const s = info.snapshot;
+  const u = info.used;
+  const single = u && u.r0 === 0 && u.c0 === 0 && u.r1 === 0 && u.c1 === 0;
+  if (single && s.values[0]?.[0] === null && s.formulas?.[0]?.[0] === null) {
+    return { ...s, values: [], text: [], formulas: [], numberFormats: [] };
+  }
+  return s;
+}
+
 function parseMerges(address: string): CellRange[] {
   return splitAreas(address).map((a) => parseArea(a).range);
 }
 
-/** Queues one wave: the four grids of each chunk plus its merged-area bands. */
-function queueWave(context: Excel.RequestContext, wave: Chunk[], merges: boolean) {
-  return wave.map((chunk) => {
-    const ws = context.workbook.worksheets.getItem(chunk.sheet.name);
-    const { r0, c0 } = chunk.rect;
-    const range = ws.getRangeByIndexes(r0, c0, rowsOf(chunk.rect), chunk.rect.c1 - c0 + 1).load('values,text,formulas,numberFormat');
-    const bands: Excel.RangeAreas[] = [];
-    if (merges) {
-      for (let b = r0; b <= chunk.rect.r1; b += MERGE_BAND_ROWS) {
-        const rows = Math.min(MERGE_BAND_ROWS, chunk.rect.r1 - b + 1);
-        bands.push(ws.getRangeByIndexes(b, c0, rows, chunk.rect.c1 - c0 + 1).getMergedAreasOrNullObject().load('address'));
-      }
-    }
-    return { chunk, range, bands };
-  });
+interface Queued {
+  chunk: Chunk;
+  range: Excel.Range;
+  bands: Excel.RangeAreas[];
 }
+
+/** Queues the merged-area queries of `range` in bands of MERGE_BAND_ROWS rows. */
+function queueMerges(ws: Excel.Worksheet, rect: CellRange): Excel.RangeAreas[] {
+  const bands: Excel.RangeAreas[] = [];
+  for (let b = rect.r0; b <= rect.r1; b += MERGE_BAND_ROWS) {
+    const rows = Math.min(MERGE_BAND_ROWS, rect.r1 - b + 1);
+    bands.push(ws.getRangeByIndexes(b, rect.c0, rows, rect.c1 - rect.c0 + 1).getMergedAreasOrNullObject().load('address'));
+  }
+  return bands;
+}
+
+const GRIDS = 'values,text,formulas,numberFormat';
 
 export class WorkbookReader {
   private bytesPerCell = INITIAL_BYTES_PER_CELL;
@@ -108,6 +122,10 @@ export class WorkbookReader {
     private readonly caps: HostCapabilities,
     private readonly onProgress?: (p: ReadProgress) => void
   ) {}
+
+  private get merges(): boolean {
+    return this.caps.mergedAreas && !this.mergesFailed;
+  }
 
   private async sync(): Promise<void> {
     this.syncs++;
@@ -123,25 +141,17 @@ export class WorkbookReader {
 
     // The add-in's own results sheet is not a budget table.
     const sheets = list.items.filter((ws) => ws.name !== EXPORT_SHEET);
-    const used = sheets.map((ws) =>
-      (caps.excelApiMinor >= 4 ? ws.getUsedRangeOrNullObject(true) : ws.getUsedRange(true)).load('rowIndex,columnIndex,rowCount,columnCount')
-    );
-    await this.sync();
-
-    const infos: SheetInfo[] = sheets.map((ws, i) => {
-      const u = used[i];
-      const rect = u.isNullObject ? null : { r0: u.rowIndex, c0: u.columnIndex, r1: u.rowIndex + u.rowCount - 1, c1: u.columnIndex + u.columnCount - 1 };
-      return {
-        name: ws.name,
-        used: rect,
-        snapshot: { name: ws.name, values: [], text: [], formulas: [], numberFormats: [], merges: [], ...(ws.visibility !== 'Visible' ? { hidden: true } : {}) },
-        chunksLeft: 0,
-      };
-    });
-    const chunks = infos.flatMap((info) => {
-      if (!info.used) return [];
+    const infos: SheetInfo[] = sheets.map((ws) => ({
+      name: ws.name,
+      used: null,
+      snapshot: { name: ws.name, values: [], text: [], formulas: [], numberFormats: [], merges: [], ...(ws.visibility !== 'Visible' ? { hidden: true } : {}) },
+      chunksLeft: 0,
+    }));
+    const loadedTo = await this.sizeAndLead(sheets, infos);
+    const chunks = infos.flatMap((info, i) => {
+      if (!info.used || loadedTo[i] >= info.used.r1) return [];
       const cols = info.used.c1 - info.used.c0 + 1;
-      const list = splitRows(info, info.used, Math.max(1, Math.floor(CHUNK_CELLS / cols)));
+      const list = splitRows(info, { ...info.used, r0: loadedTo[i] + 1 }, Math.max(1, Math.floor(CHUNK_CELLS / cols)));
       info.chunksLeft = list.length;
       return list;
     });
@@ -153,7 +163,47 @@ export class WorkbookReader {
       await this.loadWave(wave);
       this.report(infos);
     }
-    return { file: caps.excelApiMinor >= 7 ? workbook.name : '工作簿', sheets: infos.map((i) => i.snapshot) };
+    return { file: caps.excelApiMinor >= 7 ? workbook.name : '工作簿', sheets: infos.map((i) => trimEmpty(i)) };
+  }
+
+  /**
+   * Sync 2: every sheet's used range and, in the same request, its first rows (a "lead" sized
+   * to fit the budget at an assumed width), so a workbook of ordinary budget tables is read
+   * whole here. Returns the last row loaded per sheet. A lead that overflows is dropped.
+   */
+  private async sizeAndLead(sheets: Excel.Worksheet[], infos: SheetInfo[]): Promise<number[]> {
+    let lead = sheets.length ? Math.min(MAX_LEAD_ROWS, Math.floor(LEAD_BUDGET_BYTES / (sheets.length * LEAD_ASSUMED_COLUMNS * this.bytesPerCell))) : 0;
+    for (;;) {
+      const merges = this.merges;
+      const probes = sheets.map((ws) => {
+        // Non-null variants throughout: an empty sheet's used range is A1, and the lead band
+        // always intersects the used range, so nothing here is ever a null object.
+        const used = ws.getUsedRange(true).load('rowIndex,columnIndex,rowCount,columnCount');
+        if (!lead) return { ws, used, band: null, bands: [] as Excel.RangeAreas[] };
+        const band = used.getIntersection(used.getCell(0, 0).getResizedRange(lead - 1, 0).getEntireRow()).load(`rowIndex,rowCount,${GRIDS}`);
+        return { ws, used, band, bands: merges ? [band.getMergedAreasOrNullObject().load('address')] : [] };
+      });
+      try {
+        await this.sync();
+      } catch (e) {
+        const code = errorCode(e);
+        if (lead && code && PAYLOAD_ERRORS.has(code)) lead = 0;
+        else if (merges && !(code && PAYLOAD_ERRORS.has(code))) this.mergesFailed = true;
+        else throw e;
+        continue;
+      }
+      const done: Queued[] = [];
+      const loadedTo = probes.map(({ used, band, bands }, i) => {
+        const u = { r0: used.rowIndex, c0: used.columnIndex, r1: used.rowIndex + used.rowCount - 1, c1: used.columnIndex + used.columnCount - 1 };
+        infos[i].used = u;
+        if (!band) return u.r0 - 1;
+        const rect = { ...u, r1: band.rowIndex + band.rowCount - 1 };
+        done.push({ chunk: { sheet: infos[i], rect }, range: band, bands });
+        return rect.r1;
+      });
+      this.collect(done);
+      return loadedTo;
+    }
   }
 
   private report(infos: SheetInfo[]): void {
@@ -175,8 +225,13 @@ export class WorkbookReader {
 
   /** Loads a wave; on a payload-limit error splits it in half and retries each half. */
   private async loadWave(wave: Chunk[]): Promise<void> {
-    const merges = this.caps.mergedAreas && !this.mergesFailed;
-    const queued = queueWave(this.context, wave, merges);
+    const merges = this.merges;
+    const queued: Queued[] = wave.map((chunk) => {
+      const ws = this.context.workbook.worksheets.getItem(chunk.sheet.name);
+      const { r0, c0, r1, c1 } = chunk.rect;
+      const range = ws.getRangeByIndexes(r0, c0, r1 - r0 + 1, c1 - c0 + 1).load(GRIDS);
+      return { chunk, range, bands: merges ? queueMerges(ws, chunk.rect) : [] };
+    });
     try {
       await this.sync();
     } catch (e) {
@@ -192,6 +247,11 @@ export class WorkbookReader {
       await this.loadWave(wave);
       return;
     }
+    this.collect(queued);
+  }
+
+  /** Stores loaded grids and merges, and learns what a cell really costs on the wire. */
+  private collect(queued: Queued[]): void {
     let bytes = 0;
     let count = 0;
     for (const { chunk, range, bands } of queued) {
@@ -199,11 +259,11 @@ export class WorkbookReader {
       bytes += jsonBytes([range.values, range.text, range.formulas, range.numberFormat]);
       count += cells(chunk.rect);
       for (const band of bands) if (!band.isNullObject) chunk.sheet.snapshot.merges.push(...parseMerges(band.address));
-      chunk.sheet.chunksLeft--;
+      chunk.sheet.chunksLeft = Math.max(0, chunk.sheet.chunksLeft - 1);
     }
     // Later waves use what this one really cost; the budget's distance to 5 MB is the margin
     // for denser sheets further on, and a wave that still overflows is split and retried.
-    this.bytesPerCell = bytes / Math.max(1, count);
+    if (count) this.bytesPerCell = bytes / count;
   }
 
   private halves(wave: Chunk[]): Chunk[][] {

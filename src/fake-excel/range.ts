@@ -1,7 +1,7 @@
 // Range, RangeAreas and their format/fill proxies.
 import { rangeA1 } from '../engine/address';
 import type { CellRange } from '../engine/grid';
-import { qualify } from '../addin/excel-address';
+import { parseArea, qualify } from '../addin/excel-address';
 import { FakeObject, type PropDef } from './client-object';
 import { CELL_LIMIT, type FakeRequestContext } from './context';
 import { FakeExcelError } from './errors';
@@ -20,6 +20,8 @@ export interface AreasTarget {
 /** Excel reports getMergedAreasOrNullObject failures above this many areas. */
 export const MERGED_AREAS_LIMIT = 512;
 const NO_FILL_COLOR = '#FFFFFF';
+const MAX_ROW = 1048575;
+const MAX_COL = 16383;
 
 type Grid = unknown[][];
 
@@ -274,6 +276,55 @@ export class FakeRange
       const r = t.rect.r0 + row;
       const c = t.rect.c0 + column;
       return { sheet: t.sheet, rect: { r0: r, c0: c, r1: r, c1: c } };
+    });
+  }
+
+  /** Rows or columns beyond the sheet's edge are an InvalidArgument, as in Excel. */
+  getResizedRange(deltaRows: number, deltaColumns: number): FakeRange {
+    return this.derived(`getResizedRange(${deltaRows},${deltaColumns})`, 2, (t) => ({ ...t.rect, r1: t.rect.r1 + deltaRows, c1: t.rect.c1 + deltaColumns }));
+  }
+
+  getEntireRow(): FakeRange {
+    return this.derived('getEntireRow()', 1, (t) => ({ r0: t.rect.r0, c0: 0, r1: t.rect.r1, c1: MAX_COL }));
+  }
+
+  getIntersection(anotherRange: FakeRange | string): FakeRange {
+    return new FakeRange(this.context, this.sub('getIntersection()'), () => {
+      const hit = this.intersect(anotherRange);
+      if (!hit) throw new FakeExcelError('InvalidArgument', 'The ranges do not intersect.');
+      return hit;
+    });
+  }
+
+  getIntersectionOrNullObject(anotherRange: FakeRange | string): FakeRange {
+    return new FakeRange(
+      this.context,
+      this.sub('getIntersectionOrNullObject()'),
+      () => {
+        this.context.requireApi(4, 'Range.getIntersectionOrNullObject');
+        return this.intersect(anotherRange);
+      },
+      true
+    );
+  }
+
+  private intersect(other: FakeRange | string): RangeTarget | null {
+    const t = this.target();
+    const o = typeof other === 'string' ? { sheet: t.sheet, rect: parseArea(other).range } : other.target();
+    if (o.sheet !== t.sheet) throw new FakeExcelError('InvalidArgument', 'The ranges are on different worksheets.');
+    const rect = { r0: Math.max(t.rect.r0, o.rect.r0), c0: Math.max(t.rect.c0, o.rect.c0), r1: Math.min(t.rect.r1, o.rect.r1), c1: Math.min(t.rect.c1, o.rect.c1) };
+    return rect.r0 <= rect.r1 && rect.c0 <= rect.c1 ? { sheet: t.sheet, rect } : null;
+  }
+
+  private derived(segment: string, minor: number, f: (t: RangeTarget) => CellRange): FakeRange {
+    return new FakeRange(this.context, this.sub(segment), () => {
+      this.context.requireApi(minor, `Range.${segment}`);
+      const t = this.target();
+      const rect = f(t);
+      if (rect.r1 < rect.r0 || rect.c1 < rect.c0 || rect.r1 > MAX_ROW || rect.c1 > MAX_COL) {
+        throw new FakeExcelError('InvalidArgument', `${segment} goes beyond the worksheet.`);
+      }
+      return { sheet: t.sheet, rect };
     });
   }
 
