@@ -479,10 +479,11 @@ function findSplitCodeRuns(s: SheetSnapshot): { r: number; c: number; width: num
 /**
  * Converts split code columns 类|款|项 ("210 | 15 | 01") — and 类|款 for economic codes
  * ("302 | 29") — into one code column holding the joined code as text ("2101501", "30229").
- * The 款 and 项 columns are deleted. Header: the 类 label is cleared and its cell joins the
- * parent label above it ("科目编码", "部门预算经济分类"), merged down over the header rows of
- * that column; without a parent label the 类 cell becomes "科目编码". Cells of deleted columns
- * map to the joined code column.
+ * The 款 and 项 columns are deleted. Header: when the label above spans exactly the code
+ * columns ("科目编码" over 类|款|项) the 类 label is cleared and that parent is merged down over
+ * the joined column; otherwise (no parent, or a wider parent such as "部门预算经济分类" over
+ * 类|款|科目名称, which shrinks with the deletion) the 类 cell becomes "科目编码". Cells of
+ * deleted columns map to the joined code column.
  */
 export const codesJoined: Transform = (wb) => {
   const out: WorkbookSnapshot = { file: wb.file, sheets: [] };
@@ -518,7 +519,9 @@ export const codesJoined: Transform = (wb) => {
       const lbl = getCell(s, run.r, run.c);
       const below = s.merges.find((g) => g.r0 === run.r && g.c0 === run.c);
       const lastHeaderRow = below ? below.r1 : run.r;
-      const parent = run.r > 0 ? s.merges.find((g) => g.r1 === run.r - 1 && g.c0 === run.c && g.c1 >= run.c + run.width - 1) : undefined;
+      // A parent label spanning exactly the code columns ("科目编码" over 类|款|项) takes over the
+      // joined column; a wider parent ("部门预算经济分类" over 类|款|科目名称) stays a parent.
+      const parent = run.r > 0 ? s.merges.find((g) => g.r1 === run.r - 1 && g.c0 === run.c && g.c1 === run.c + run.width - 1) : undefined;
       s.merges = s.merges.filter((g) => !(g === below || g === parent || (g.r0 >= run.r && g.r1 <= lastHeaderRow && g.c0 >= run.c && g.c1 < run.c + run.width)));
       if (parent) {
         setCell(s, run.r, run.c, EMPTY);
@@ -775,11 +778,26 @@ function spanOf(s: SheetSnapshot, r: number, c: number): { c0: number; c1: numbe
   return g ? { c0: g.c0, c1: g.c1 } : { c0: c, c1: c };
 }
 
+/** A 栏次 row: apart from a "栏次" label, only the numbers 1, 2, 3 … in increasing order. */
+function isColumnNumberRow(s: SheetSnapshot, r: number): boolean {
+  const nums: number[] = [];
+  for (const v of s.values[r] ?? []) {
+    if (v === null || v === '') continue;
+    const t = typeof v === 'number' ? String(v) : norm(v);
+    if (t === '栏次') continue;
+    if (!/^\d{1,2}$/.test(t)) return false;
+    nums.push(Number(t));
+  }
+  return nums.length >= 2 && nums.every((n, i) => i === 0 || n === nums[i - 1] + 1);
+}
+
 /**
  * Swaps two adjacent amount column groups (基本支出 ⇄ 项目支出, else 人员经费 ⇄ 公用经费, else
  * 预算数 ⇄ 决算数), each group being the columns its header label spans (its merge, or one
  * column). Header cells, body cells, formats and merges inside the groups move together, so
- * header and body stay consistent; merges spanning both groups (the title) are unchanged.
+ * header and body stay consistent; merges spanning both groups (the title) are unchanged; 栏次
+ * rows keep their positional numbering (isColumnNumberRow). The cell map sends 栏次 cells to
+ * the permuted column too (no finding should sit on them).
  */
 export const columnOrder: Transform = (wb) => {
   const out: WorkbookSnapshot = { file: wb.file, sheets: [] };
@@ -810,15 +828,20 @@ export const columnOrder: Transform = (wb) => {
       continue;
     }
     const p = perm;
-    colMaps.set(s0.name, p);
+    // 栏次 rows ("栏次 | | 1 | 2 | 3", or a bare "1 … 12") number the columns by position: a
+    // department that reorders columns renumbers them, so those rows stay as they were.
+    const fixedRows = new Set<number>();
+    for (let r = 0; r < rowCount(s0); r++) if (isColumnNumberRow(s0, r)) fixedRows.add(r);
+    colMaps.set(s0.name, (c) => p(c));
     touched.push(s0.name);
     notes.push(note);
     out.sheets.push(
       remapSheet(
         s0,
         s0.name,
-        (r, c) => ({ r, c: p(c) }),
+        (r, c) => ({ r, c: fixedRows.has(r) ? c : p(c) }),
         (g) => {
+          if (g.r0 === g.r1 && fixedRows.has(g.r0)) return { ...g };
           const n0 = p(g.c0);
           const n1 = p(g.c1);
           // Inside one group or outside both: corners move consistently.

@@ -1,0 +1,199 @@
+// The transforms themselves do what their documentation says (independent of the engine).
+import { Dec } from '../../src/engine/amount';
+import type { SheetSnapshot, WorkbookSnapshot } from '../../src/engine/grid';
+import { loadSeed, seedFiles } from './cases';
+import {
+  codesJoined,
+  codesSplit,
+  columnOrder,
+  compose,
+  decOf,
+  getCell,
+  mergedFill,
+  noMerges,
+  norm,
+  numbersAsText,
+  offset,
+  retitle,
+  retitleText,
+  spaces,
+  stack,
+  STACK_SHEET,
+  titleRemoved,
+  totalBottom,
+  withThousands,
+  yuan,
+  type Transform,
+} from './transforms';
+
+const SEEDS = seedFiles();
+
+function sheet(wb: WorkbookSnapshot, name: string): SheetSnapshot {
+  const s = wb.sheets.find((x) => x.name === name);
+  if (!s) throw new Error(`no sheet ${name}`);
+  return s;
+}
+
+const ALL: [string, Transform][] = [
+  ['offset', offset(2, 3)],
+  ['stack', stack()],
+  ['no-merges', noMerges],
+  ['merged-fill', mergedFill],
+  ['spaces', spaces],
+  ['retitle', retitle],
+  ['title-removed', titleRemoved],
+  ['codes-joined', codesJoined],
+  ['codes-split', codesSplit],
+  ['yuan', yuan('#,##0.00')],
+  ['total-bottom', totalBottom],
+  ['column-order', columnOrder],
+  ['numbers-as-text', numbersAsText],
+];
+
+describe.each(SEEDS)('transforms on %s', (seed) => {
+  test.each(ALL)('%s does not mutate its input and keeps every non-empty cell reachable', async (_n, t) => {
+    const { wb } = await loadSeed(seed);
+    const before = JSON.stringify(wb);
+    const v = t(wb);
+    expect(JSON.stringify(wb)).toBe(before);
+    // Every original non-empty value cell maps to a cell of the transformed workbook.
+    const names = new Set(v.snapshot.sheets.map((x) => x.name));
+    const lost: string[] = [];
+    for (const s of wb.sheets) {
+      for (let r = 0; r < s.values.length; r++) {
+        for (let c = 0; c < (s.values[r]?.length ?? 0); c++) {
+          if (s.values[r][c] === null) continue;
+          const m = v.map({ sheet: s.name, r, c });
+          if (!m || !names.has(m.sheet)) lost.push(`${s.name}!${r},${c}`);
+        }
+      }
+    }
+    expect(lost).toEqual([]);
+  });
+
+  test('offset moves every value by (k, k)', async () => {
+    const { wb } = await loadSeed(seed);
+    const v = offset(2, 3)(wb);
+    const bad: string[] = [];
+    for (const s of wb.sheets)
+      for (let r = 0; r < s.values.length; r++)
+        for (let c = 0; c < s.values[r].length; c++) if (getCell(sheet(v.snapshot, s.name), r + 2, c + 3).v !== s.values[r][c]) bad.push(`${s.name}!${r},${c}`);
+    expect(bad).toEqual([]);
+  });
+
+  test('stack puts every table sheet on one sheet, values preserved at mapped cells', async () => {
+    const { wb } = await loadSeed(seed);
+    const v = stack([1, 2, 3])(wb);
+    expect(v.snapshot.sheets.filter((s) => s.name === STACK_SHEET)).toHaveLength(1);
+    const bad: string[] = [];
+    for (const s of wb.sheets)
+      for (let r = 0; r < s.values.length; r++)
+        for (let c = 0; c < s.values[r].length; c++) {
+          const m = v.map({ sheet: s.name, r, c });
+          if (m && getCell(sheet(v.snapshot, m.sheet), m.r, m.c).v !== s.values[r][c]) bad.push(`${s.name}!${r},${c}`);
+        }
+    expect(bad).toEqual([]);
+  });
+
+  test('merges: no-merges leaves none and keeps values; merged-fill repeats the master', async () => {
+    const { wb } = await loadSeed(seed);
+    const a = noMerges(wb);
+    const b = mergedFill(wb);
+    for (const s of wb.sheets) {
+      expect(sheet(a.snapshot, s.name).merges).toEqual([]);
+      expect(sheet(b.snapshot, s.name).merges).toEqual([]);
+      const bad: string[] = [];
+      for (const g of s.merges)
+        for (let r = g.r0; r <= g.r1; r++)
+          for (let c = g.c0; c <= g.c1; c++) if (getCell(sheet(b.snapshot, s.name), r, c).v !== getCell(s, g.r0, g.c0).v) bad.push(`${s.name}!${r},${c}`);
+      expect(bad).toEqual([]);
+    }
+  });
+
+  test('yuan multiplies amounts by 10000 exactly and relabels the unit', async () => {
+    const { wb } = await loadSeed(seed);
+    const v = yuan('#,##0.00')(wb);
+    for (const name of v.touched) {
+      const s0 = sheet(wb, name);
+      const s1 = sheet(v.snapshot, name);
+      expect(s1.values.flat().some((x) => typeof x === 'string' && /^单位[:：]\s*元$/.test(norm(x)))).toBe(true);
+      const bad: string[] = [];
+      for (let r = 0; r < s0.values.length; r++)
+        for (let c = 0; c < s0.values[r].length; c++) {
+          const x = s0.values[r][c];
+          const y = s1.values[r][c];
+          if (typeof x !== 'number' || typeof y !== 'number') continue;
+          const ok = decOf(y).equals(decOf(x).times(10000)) || decOf(y).equals(decOf(x)); // 行次 numbers unchanged
+          if (!ok) bad.push(`${name}!${r},${c}: ${x} → ${y}`);
+        }
+      expect(bad).toEqual([]);
+    }
+  });
+
+  test('codes-split then codes-joined restores every code', async () => {
+    const { wb } = await loadSeed(seed);
+    const v = compose(codesSplit, codesJoined)(wb);
+    const split = codesSplit(wb);
+    for (const name of split.touched) {
+      const s0 = sheet(wb, name);
+      const s1 = sheet(v.snapshot, name);
+      for (let r = 0; r < s0.values.length; r++) {
+        const code = norm(s0.values[r]?.[0] ?? null);
+        if (/^\d{3}(\d{2}){0,2}$/.test(code)) expect(norm(getCell(s1, r, 0).v)).toBe(code);
+      }
+    }
+  });
+});
+
+describe('transform details', () => {
+  test('retitle keeps the keywords and changes the wording', () => {
+    expect(retitleText('2023年部门收支总体情况表')).toBe('XX局2025年收支预算总表');
+    expect(retitleText('2023年部门收入总体情况表')).toBe('XX局2025年收入预算总表');
+    expect(retitleText('2023年一般公共预算支出情况表')).toBe('XX局2025年一般公共预算支出预算表');
+    expect(retitleText('2023年部门支出总体情况表')).toBe('XX局2025年部门支出预算总表');
+    expect(retitleText('收入支出决算总表')).toBe('XX局2024年度部门收入支出决算总表');
+  });
+
+  test('spaces and full-width digits', () => {
+    const wb: WorkbookSnapshot = {
+      file: 'x.xlsx',
+      sheets: [{ name: 'S', values: [['合计', '收入总计', '2101501', '本年收入合计', 12.5]], merges: [] }],
+    };
+    const v = spaces(wb);
+    expect(v.snapshot.sheets[0].values[0]).toEqual(['合 计', '收 入 总 计', '２１０１５０１', '本年收入合计', 12.5]);
+  });
+
+  test('numbers-as-text uses the shown decimals and thousands separators', () => {
+    expect(withThousands('7808400.00')).toBe('7,808,400.00');
+    expect(withThousands('-1234.5')).toBe('-1,234.5');
+    const wb: WorkbookSnapshot = {
+      file: 'x.xlsx',
+      sheets: [{ name: 'S', values: [[1234.5, 0, 0.125]], numberFormats: [['#,##0.00', '0', '0.00%']], merges: [] }],
+    };
+    expect(numbersAsText(wb).snapshot.sheets[0].values[0]).toEqual(['1,234.50', '0', '12.50%']);
+  });
+
+  test('yuan is exact decimal arithmetic', () => {
+    const wb: WorkbookSnapshot = {
+      file: 'x.xlsx',
+      sheets: [
+        {
+          name: 'S',
+          values: [
+            ['单位：万元', null, null],
+            [0.07, 780.84, 0.29],
+          ],
+          numberFormats: [
+            [null, null, null],
+            ['0.00', '0.00', '0.00'],
+          ],
+          merges: [],
+        },
+      ],
+    };
+    const v = yuan('0')(wb);
+    expect(v.snapshot.sheets[0].values[1]).toEqual([700, 7808400, 2900]);
+    expect(v.snapshot.sheets[0].values[0][0]).toBe('单位：元');
+    expect(v.scaleAt({ sheet: 'S', r: 1, c: 0 }).equals(new Dec(10000))).toBe(true);
+  });
+});
