@@ -127,3 +127,49 @@ describe('seed 003 (决算)', () => {
     expect(rowWith(t06, '人员经费合计')[2]).toBe(109.75);
   });
 });
+
+describe('layout rules', () => {
+  // Imported lazily so a layout bug fails here, not at module load of the whole file.
+  const { headerMerges, layoutTable } = require('../scripts/seeds/layout') as typeof import('../scripts/seeds/layout');
+
+  test('header merges: spans over labelled sub-columns, down over blank cells', () => {
+    const header = [
+      ['科目编码', '', '', '合计', '基本支出', '', '项目支出'],
+      ['类', '款', '项', '', '人员经费', '公用经费', ''],
+    ];
+    expect(headerMerges(header, 7)).toEqual([
+      [0, 0, 0, 2],
+      [0, 3, 1, 3],
+      [0, 4, 0, 5],
+      [0, 6, 1, 6],
+    ]);
+  });
+
+  test('repairs, number cells and code columns', () => {
+    const lines = ['标题', '科目编码\t科目名称\t金额', '208\t社会保障\t1,234.50', '\t05\t合计\t0', '2080505\t养老\t15034295980'];
+    const m = layoutTable(
+      { sheet: 't', type: 'budget.general_expenditure', title: 1, header: [2, 2], body: [3, 5], shift: { 4: -1 } },
+      lines,
+    );
+    expect(m.rows[2]).toEqual([
+      { kind: 'text', text: '208' },
+      { kind: 'text', text: '社会保障' },
+      { kind: 'number', value: 1234.5, format: '#,##0.00' },
+    ]);
+    expect(m.rows[3]).toEqual([{ kind: 'text', text: '05' }, { kind: 'text', text: '合计' }, { kind: 'number', value: 0, format: '0' }]);
+    expect(m.rows[4][2]).toEqual({ kind: 'text', text: '15034295980' }); // a phone number is not an amount
+    expect(m.lastDataRow).toBe(4);
+  });
+
+  test('one cell per line (OCR) with explicit row starts', () => {
+    const lines = ['标题', '\t合计', '', '\t[image: a.png]768. 04', '\t210', '\t卫生健康支出', '', '\t768.04'];
+    const m = layoutTable(
+      { sheet: 't', type: 'budget.general_expenditure', title: 1, body: [2, 8], cellPerLine: { rowStarts: [2, 5] }, width: 3, textCols: [0] },
+      lines,
+    );
+    expect(m.rows.slice(1).map((r) => r.map((c) => (c ? (c.kind === 'text' ? c.text : c.value) : null)))).toEqual([
+      ['合计', 768.04, null],
+      ['210', '卫生健康支出', 768.04],
+    ]);
+  });
+});

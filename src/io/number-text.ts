@@ -39,7 +39,11 @@ function splitSections(fmt: string): string[] {
   return out;
 }
 
-/** Literal text: quoted strings, backslash escapes, padding (_x) dropped, fill (*x) dropped. */
+/**
+ * One format section as prefix + digit pattern + suffix. Quoted strings and backslash escapes are
+ * literal text; padding (_x) and fill (*x) add no visible text; anything else (dates, exponents,
+ * fractions, text placeholders) makes the section unsupported (null).
+ */
 function parseSection(sec: string): NumericSection | null {
   let prefix = '';
   let suffix = '';

@@ -59,7 +59,7 @@ function nullRow(n: number): null[] {
 }
 
 function readSheet(ws: ExcelJS.Worksheet): SheetSnapshot {
-  // First pass: the used range = last row/column holding a value (styles alone don't count).
+  // First pass: the used range = last row/column holding a value or a merge (styles alone don't count).
   let lastRow = -1;
   let lastCol = -1;
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
@@ -72,7 +72,11 @@ function readSheet(ws: ExcelJS.Worksheet): SheetSnapshot {
 
   const merges: CellRange[] = [];
   for (const m of Object.values((ws as unknown as MergeIndex)._merges ?? {})) {
-    if (m) merges.push({ r0: m.top - 1, c0: m.left - 1, r1: m.bottom - 1, c1: m.right - 1 });
+    if (!m) continue;
+    merges.push({ r0: m.top - 1, c0: m.left - 1, r1: m.bottom - 1, c1: m.right - 1 });
+    // A merged area is in use even where only its top-left cell holds the value.
+    if (m.bottom - 1 > lastRow) lastRow = m.bottom - 1;
+    if (m.right - 1 > lastCol) lastCol = m.right - 1;
   }
   merges.sort((a, b) => a.r0 - b.r0 || a.c0 - b.c0);
 

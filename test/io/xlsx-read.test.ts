@@ -216,3 +216,17 @@ describe('formatNumber agrees with decimal.js ROUND_HALF_UP', () => {
     );
   });
 });
+
+describe('used range', () => {
+  test('covers merged areas beyond the last value', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('表');
+    ws.getCell('A1').value = '标题';
+    ws.mergeCells('A1:E2');
+    ws.getCell('B3').value = 1;
+    const snap = await readWorkbookBuffer(Buffer.from(await wb.xlsx.writeBuffer()), 't.xlsx');
+    expect(snap.sheets[0].values).toHaveLength(3);
+    expect(snap.sheets[0].values[0]).toHaveLength(5);
+    expect(snap.sheets[0].merges).toEqual([{ r0: 0, c0: 0, r1: 1, c1: 4 }]);
+  });
+});
