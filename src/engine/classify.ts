@@ -54,8 +54,11 @@ export function gatherEvidence(v: SheetView, region: Region, layout: Layout): Ev
   if (header.some((h) => /项目名称|采购品目|服务/.test(h))) shape.add('items');
   const amountCells = rows.reduce((n, r) => n + r.amounts.filter((a) => a !== null).length, 0);
   if (amountCells < 4) shape.add('text');
-  const final = /决算/.test(context) || region.hasColumnNumbers && header.some((h) => /行次/.test(h)) || publicNumber(context) !== null;
-  return { title, context, header, publicNo: publicNumber(context), final, shape };
+  // "公开01表" marks the 决算 set; "部门公开表1" / "预算公开表1" mark budget tables.
+  const budgetMarker = /部门公开表|预算公开表/.test(context) || (/预算/.test(title) && !/决算/.test(title));
+  const publicNo = budgetMarker ? null : publicNumber(context);
+  const final = /决算/.test(context) || (region.hasColumnNumbers && header.some((h) => /行次/.test(h))) || publicNo !== null;
+  return { title, context, header, publicNo, final, shape };
 }
 
 function titleScore(spec: TableSpec, title: string): number {
@@ -84,7 +87,7 @@ function shapeScore(spec: TableSpec, shape: Set<Shape>): number {
 export function classify(ev: Evidence): Classification {
   let best: { spec: TableSpec; score: number } | null = null;
   for (const spec of SPECS) {
-    if ((spec.family === 'final') !== ev.final) continue;
+    if (spec.family !== 'any' && (spec.family === 'final') !== ev.final) continue;
     const ts = titleScore(spec, ev.title);
     if (ts < 0) continue;
     let score = ts * 3 + headerScore(spec, ev.header) + shapeScore(spec, ev.shape);

@@ -175,7 +175,8 @@ function readRow(v: SheetView, seg: Column[], r: number, carry: { lei: string; k
   // A code written inside the label: "2080505 机关事业单位…" or "[208]社会保障".
   if (code === null) {
     const m = /^[[【]?(\d{3,9})[\]】]?\s*(\S.*)$/.exec(norm(label));
-    if (m && !/^\d+$/.test(m[2]) && !/^(\d+)[、.]/.test(norm(label))) {
+    // Not a year or a quantity: "2023年…", "100万元…".
+    if (m && !/^\d+$/.test(m[2]) && !/^(\d+)[、.]/.test(norm(label)) && !/^[年月日号元万人个项次%-]/.test(m[2])) {
       code = m[1];
       label = m[2];
     }
@@ -253,11 +254,19 @@ export function readLayout(v: SheetView, region: Region, entity = ''): Layout {
  * The first body row is the table's total when it has figures but no label (seed 000's
  * 项目支出表) or is labelled with the department's own name (柳林县…中心 3686.29).
  */
+const ORG = /(\[部门\]|\[单位\]|局|中心|委员会|办公室|办|院|所|站|馆|队|处|单位|部门|本级)(\[.*\])?$/;
+
 function markImplicitTotal(rows: BodyRow[], entity: string): void {
   const first = rows[0];
   if (!first || rows.length < 2 || first.kind !== 'item' || first.code !== null) return;
   const named = entity !== '' && key(first.label) === key(entity);
-  if (first.label === '' || named) first.kind = 'total';
+  if (first.label === '' || named || ORG.test(key(first.label))) first.kind = 'total';
+  else return;
+  // Unit rows below the department total head their projects: units level 1, projects 2.
+  const rest = rows.slice(1).filter((r) => r.kind === 'item' && r.code === null);
+  const units = rest.filter((r) => ORG.test(key(r.label)));
+  if (units.length === 0 || units.length === rest.length || !ORG.test(key(rest[0].label))) return;
+  for (const r of rest) if (r.ordinalLevel === 0) r.ordinalLevel = units.includes(r) ? 1 : 2;
 }
 
 /**

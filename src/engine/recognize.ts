@@ -9,6 +9,8 @@ import { SheetView } from './sheet-view';
 import type { Table } from './table';
 import { rangeA1 } from './address';
 import type { Dec } from './amount';
+import { inferEconomicCodes } from './infer-codes';
+import { specOf } from './specs';
 
 const UNIT_RE = /(?:单位|金额单位)[:：]?(?:人民币)?(万元|千元|百万元|亿元|元)|^[(（]?(万元|千元|亿元|元)[)）]?$/;
 
@@ -93,6 +95,7 @@ export function recognize(workbook: WorkbookSnapshot, options: RecognizeOptions)
       const override = options.typeOverrides[`${sheet.name}!${regionRange(region)}`];
       const cls = override ? { type: override, confidence: 1 } : found;
       if (!hasTableContent(region, layout, cls.type)) continue;
+      if (specOf(cls.type)?.shape === 'economic') inferEconomicCodes(layout);
       pending.push({
         table: { id: '', view, region, layout, entity, ...cls },
         unit: unitOf(view, region, layout),

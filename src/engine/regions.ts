@@ -28,7 +28,7 @@ interface RowInfo {
 }
 
 const FOOTNOTE = /^(注|备注|说明|填表说明|填报说明|数据来源|附注)\s*[:：0-9１-９、.]/;
-const MARKER = /^(附表|部门公开表|预算公开表|公开表|预算表|预算|公开|附)?\d{1,2}表?$|^(附表|部门公开表|预算公开表)[一二三四五六七八九十]+$/;
+const MARKER = /^(附表|部门公开表|预算公开表|公开表|预算表|预算|公开|附)\d{1,2}表?$|^\d{1,2}表$|^(附表|部门公开表|预算公开表)[一二三四五六七八九十]+$/;
 const META = /(单位[:：]|^单位$|金额单位|部门名称|单位名称|编制单位|预算单位|填报单位|^部门[:：]|公开\d+表|公开表\d+|预算公开表|部门公开表|^\d{4}年度?$|^\d{4}年\d{1,2}月|^(单位)?(万元|元|千元|亿元)$)/;
 const TITLE_WORDS = /(表|预算|决算|收支|支出|收入|三公|绩效|情况|明细)/;
 
@@ -144,17 +144,19 @@ function buildRegion(v: SheetView, infos: RowInfo[], titleRow: number | null, fr
     if (info.cells.length === 1 && FOOTNOTE.test(info.texts[0])) break;
     bodyStart++;
   }
-  // A table with a header and no data (本表无数据) keeps its header rows.
-  const footnotes: string[] = [];
+  // The body runs to the last row with figures or several cells; text after it is footnotes.
+  // (Long text inside the body — 绩效 tables' 指标说明 — stays body.)
   let bodyEnd = bodyStart - 1;
   for (let k = bodyStart; k <= to; k++) {
     const info = infos[k];
+    if (info.cells.length === 0 || (info.cells.length === 1 && FOOTNOTE.test(info.texts[0]))) continue;
+    if (info.cells.length >= 2 || isDataRow(info)) bodyEnd = k;
+  }
+  const footnotes: string[] = [];
+  for (let k = bodyStart; k <= to; k++) {
+    const info = infos[k];
     if (info.cells.length === 0) continue;
-    if (info.cells.length <= 2 && info.numbers === 0 && info.texts.some(isFootnoteText)) {
-      footnotes.push(info.texts.join(''));
-      continue;
-    }
-    if (footnotes.length === 0) bodyEnd = k;
+    if (k > bodyEnd || (info.cells.length === 1 && FOOTNOTE.test(info.texts[0]))) footnotes.push(info.texts.join(''));
   }
   // Footnotes before any body (empty table) also count.
   for (let k = headerStart; k < bodyStart && k <= to; k++) {

@@ -3,7 +3,8 @@
 // read these entries; nothing else in the engine names a table type's wording.
 import type { TableType } from './report';
 
-export type Family = 'budget' | 'final';
+/** 'any': performance tables carry no 预算/决算 word of their own. */
+export type Family = 'budget' | 'final' | 'any';
 
 /** The body shape a type is expected to have. */
 export type Shape =
@@ -133,13 +134,13 @@ export const SPECS: readonly TableSpec[] = [
     title: [/机关运行经费/], notTitle: [FINAL],
   },
   {
-    type: 'budget.performance_dept', family: 'budget', name: '部门整体绩效目标表', shape: 'text',
+    type: 'budget.performance_dept', family: 'any', name: '部门整体绩效目标表', shape: 'text',
     title: [/绩效/, /整体/], notTitle: [/自评/],
     header: [/年度履职目标|整体/],
   },
   {
-    type: 'budget.performance_project', family: 'budget', name: '项目支出绩效目标表', shape: 'text',
-    title: [/绩效|申报表/, /项目|目标|申报/], notTitle: [/整体|自评/],
+    type: 'budget.performance_project', family: 'any', name: '项目支出绩效目标表', shape: 'text',
+    title: [/绩效|申报表/, /项目|目标|申报|清单/], notTitle: [/整体|自评/],
     header: [/绩效目标|指标值|三级指标/],
   },
   // ── 决算 ──
@@ -187,7 +188,7 @@ export const SPECS: readonly TableSpec[] = [
     title: [/三公/, FINAL],
   },
   {
-    type: 'final.performance_self_eval', family: 'final', name: '绩效自评表', shape: 'text',
+    type: 'final.performance_self_eval', family: 'any', name: '绩效自评表', shape: 'text',
     title: [/自评/],
     header: [/执行率|得分|分值/],
   },

@@ -18,8 +18,9 @@ interface Item {
 
 /** Effective levels: unnumbered items are top-level, except fund lines under a 结转结余 row. */
 function levelOf(row: BodyRow, lastTop: BodyRow | null): number {
+  // "上年财政拨款结转" followed by its fund lines, numbered or not (seed 003 公开04, seed 004).
+  if (lastTop && lastTop.ordinalLevel === 0 && CARRY.test(lastTop.bare) && FUND_CHILD.test(row.bare)) return Math.max(2, row.ordinalLevel + 1);
   if (row.ordinalLevel > 0) return row.ordinalLevel;
-  if (lastTop && lastTop.ordinalLevel === 0 && CARRY.test(lastTop.bare) && FUND_CHILD.test(row.bare)) return 2;
   return 1;
 }
 
@@ -59,8 +60,11 @@ export function checkRows(table: Table, seg: Segment): Finding[] {
     }
   };
 
+  // A total standing above its items (项目支出表: the department row first) sums all below it.
+  const first = seg.rows.find((r) => r.kind !== 'partial');
+  const topTotal = first?.kind === 'total' && seg.rows.filter((r) => r.kind === 'total').length === 1 ? first : null;
   for (const row of seg.rows) {
-    if (row.kind === 'partial') continue;
+    if (row.kind === 'partial' || row === topTotal) continue;
     if (row.kind === 'total') {
       const tops = block.filter((it) => it.level === 1 && it.row.kind === 'item').map((it) => it.row);
       if (row.grand && lastSubtotal) {
@@ -112,6 +116,10 @@ export function checkRows(table: Table, seg: Segment): Finding[] {
     }
   }
   closeParents(block.filter((it) => it.level === 1));
+  if (topTotal) {
+    const tops = block.filter((it) => it.level === 1 && it.row.kind === 'item').map((it) => it.row);
+    if (tops.length > 0) emit(topTotal, tops, 'sum.rows', `「${topTotal.label || '合计'}」应等于其下各项之和`);
+  }
   return findings;
 }
 

@@ -26,6 +26,8 @@ export interface Source {
   cell: string;
   /** The clause the statement was read from (normalized text). */
   clause: string;
+  /** Sentence number in the sheet: statements of one sentence share it. */
+  sentence: number;
 }
 
 interface Common {
@@ -208,6 +210,7 @@ interface Context {
   topic: AmountStatement | null;
   /** A subject stated in a sentence without amounts ("…行政运行(项)。年初预算数为…"). */
   pending: Subject | null;
+  sentenceNo: number;
   out: Statement[];
 }
 
@@ -262,6 +265,7 @@ function readSentence(ctx: Context, sentence: string): void {
     c: ctx.p.c,
     cell: a1(ctx.p.r, ctx.p.c),
     clause: sentence.slice(clauseStart, end),
+    sentence: ctx.sentenceNo,
   });
   // 预算 and 决算 (or an execution rate) in one sentence: the 预算 figure is the plan.
   const contrast = /决算|执行率|完成(年初|全年)?预算/.test(sentence);
@@ -398,9 +402,14 @@ export function extractStatements(sheet: SheetSnapshot): Statement[] {
   const docYear = documentYear(paras.map((p) => p.text));
   const out: Statement[] = [];
   const sheetAmounts: AmountStatement[] = [];
+  let sentenceNo = 0;
   for (const p of paras) {
-    const ctx: Context = { sheet, p, docYear, amounts: [], sheetAmounts, topic: null, pending: null, out };
-    for (const sentence of p.text.split(/[。!?]/)) if (sentence) readSentence(ctx, sentence);
+    const ctx: Context = { sheet, p, docYear, amounts: [], sheetAmounts, topic: null, pending: null, sentenceNo, out };
+    for (const sentence of p.text.split(/[。!?]/)) {
+      if (sentence) readSentence(ctx, sentence);
+      ctx.sentenceNo++;
+    }
+    sentenceNo = ctx.sentenceNo;
   }
   return out;
 }

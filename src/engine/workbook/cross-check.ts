@@ -57,8 +57,21 @@ function refs(list: Found[]): string[] {
   return list.flatMap((f) => f.cells.map((c) => sheetRef(f.table.view.name, cellRef({ cells: [c] } as TableFigure))));
 }
 
+const EXCLUDES_CARRY = /不含(上年)?结转/;
+
+/**
+ * A table titled "（不含上年结转）" leaves out what its counterpart includes: a difference
+ * is a 口径 matter to look at, not an error.
+ */
+function scope(rel: CrossRelation, tables: Table[]): { over: CrossRelation['severity']; note: string } {
+  const narrow = tables.filter((t) => EXCLUDES_CARRY.test(t.region.title));
+  if (narrow.length === 0 || narrow.length === tables.length) return { over: rel.severity, note: '' };
+  return { over: 'warning', note: `（「${narrow[0].view.name}」不含上年结转，口径不同）` };
+}
+
 function emitEqual(rel: CrossRelation, at: Found, others: Found[], note: string): Finding | null {
   const other = others[0];
+  const sc = scope(rel, [at.table, ...others.map((o) => o.table)]);
   const f = compare(at.table, {
     rule: rel.id,
     cell: at.cells[0],
@@ -66,8 +79,8 @@ function emitEqual(rel: CrossRelation, at: Found, others: Found[], note: string)
     actual: at.value,
     addends: 1,
     related: [],
-    what: `${rel.what}不一致：应与${describe(other)}${note}相等`,
-    over: rel.severity,
+    what: `${rel.what}不一致：应与${describe(other)}${note}相等${sc.note}`,
+    over: sc.over,
   });
   if (f) f.related = refs(others);
   return f;
@@ -107,6 +120,7 @@ function checkSum(rel: CrossRelation, figs: ByType): Finding[] {
   if (!target || parts.length === 0) return [];
   let expected: Dec | null = null;
   for (const p of parts) if (p.value) expected = (expected ?? new Dec(0)).plus(convert(p.value, p.table, target.table));
+  const sc = scope(rel, [target.table, ...parts.map((p) => p.table)]);
   const f = compare(target.table, {
     rule: rel.id,
     cell: target.cells[0],
@@ -114,8 +128,8 @@ function checkSum(rel: CrossRelation, figs: ByType): Finding[] {
     actual: target.value,
     addends: parts.length,
     related: [],
-    what: `${rel.what}不一致：应等于${parts.map(describe).join('+')}`,
-    over: rel.severity,
+    what: `${rel.what}不一致：应等于${parts.map(describe).join('+')}${sc.note}`,
+    over: sc.over,
   });
   if (!f) return [];
   f.related = refs(parts);

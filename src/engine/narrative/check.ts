@@ -1,0 +1,346 @@
+// Checks the 说明 statements against the table figures (FigureIndex) and recomputes their
+// 占/增减/完成 percentages. Only a confident match can make an error; anything else is info.
+import { sheetRef } from '../address';
+import { Dec, fmt } from '../amount';
+import type { SheetSnapshot } from '../grid';
+import type { Finding, Severity } from '../report';
+import { UNIT_SCALE } from '../rounding';
+import type { Figure, FigureIndex } from '../workbook/figures';
+import {
+  extractStatements,
+  type AmountStatement,
+  type ChangeStatement,
+  type RateStatement,
+  type ShareStatement,
+  type Stated,
+  type StatedAmount,
+  type Statement,
+} from './extract';
+
+export interface NarrativeStats {
+  /** Amount and percent statements read from prose. */
+  found: number;
+  /** Those that name a table figure (or a percentage of named figures). */
+  namingFigure: number;
+  /** Of those, the ones whose figures the text itself supplies completely. */
+  extracted: number;
+  /** Of the figure-naming ones, amounts matched with confidence and percentages recomputed. */
+  checked: number;
+}
+
+export interface NarrativeResult {
+  findings: Finding[];
+  stats: NarrativeStats;
+  statements: Statement[];
+}
+
+const HUNDRED = new Dec(100);
+const HALF = new Dec('0.5');
+
+/** Half a unit of the last shown digit. */
+function halfUnit(decimals: number): Dec {
+  return HALF.times(new Dec(10).pow(-decimals));
+}
+
+/** Display form of a canonical name (the index keys drop brackets and quotes). */
+const DISPLAY: Record<string, string> = {
+  三公经费: '“三公”经费',
+  因公出国境费: '因公出国（境）费',
+};
+
+function label(name: string | null): string {
+  return name === null ? '' : DISPLAY[name] ?? name;
+}
+
+function said(s: { subject: string | null }, value: Stated, unit: string): string {
+  return `说明中“${label(s.subject)} ${value.text} ${unit}”`;
+}
+
+/** A value in a unit, with the precision it is shown at (in that unit). */
+interface Value {
+  value: Dec;
+  /** Half a unit of the shown precision: how far rounding may have moved it. */
+  slack: Dec;
+  /** The table cell it comes from, when it is a matched figure. */
+  ref?: string;
+}
+
+function scale(unit: string): Dec {
+  return new Dec(UNIT_SCALE[unit] ?? 1);
+}
+
+function inUnit(f: Figure, unit: string): Value {
+  const k = scale(f.unit).div(scale(unit));
+  return { value: f.value.times(k), slack: halfUnit(f.decimals).times(k), ref: sheetRef(f.sheet, f.cell) };
+}
+
+function stated(a: StatedAmount): Value {
+  return { value: a.value, slack: halfUnit(a.decimals) };
+}
+
+type MatchResult = { kind: 'match'; figures: Figure[] } | { kind: 'none' } | { kind: 'ambiguous'; figures: Figure[] };
+
+/** Figures of the first name the index knows, of the year; confident when every candidate agrees. */
+function match(index: FigureIndex, names: string[], year: number | null, unit: string): MatchResult {
+  for (const name of names) {
+    const figures = index.find(name).filter((f) => f.year === null || year === null || f.year === year);
+    if (figures.length === 0) continue;
+    const first = inUnit(figures[0], unit);
+    const agree = figures.every((f) => {
+      const v = inUnit(f, unit);
+      return v.value.minus(first.value).abs().lessThanOrEqualTo(v.slack.plus(first.slack));
+    });
+    return agree ? { kind: 'match', figures } : { kind: 'ambiguous', figures };
+  }
+  return { kind: 'none' };
+}
+
+function finding(
+  rule: string,
+  severity: Severity,
+  s: Statement,
+  expected: Dec,
+  actual: Dec,
+  decimals: number,
+  tol: Dec,
+  message: string,
+  related: string[],
+): Finding {
+  return {
+    rule,
+    severity,
+    table: 'narrative',
+    sheet: s.source.sheet,
+    cell: s.source.cell,
+    expected: fmt(expected, decimals),
+    actual: fmt(actual, decimals),
+    difference: fmt(actual.minus(expected), decimals),
+    tolerance: fmt(tol, decimals + 1),
+    message,
+    related,
+  };
+}
+
+interface Checker {
+  index: FigureIndex;
+  matched: Map<AmountStatement, Value>;
+  findings: Finding[];
+  checked: Set<Statement>;
+}
+
+function checkAmount(ck: Checker, s: AmountStatement): void {
+  if (s.subject === null) return;
+  const unit = s.amount.unit;
+  // A 年初预算 figure set against a 决算 one stands in the tables' 预算数 column, if anywhere.
+  const m = match(ck.index, s.basis === 'budget' ? s.names.map((n) => `${n}预算数`) : s.names, s.year, unit);
+  const text = said(s, s.amount, unit);
+  if (m.kind !== 'match') {
+    if (s.basis === 'budget') return; // 年初预算 figures rarely stand in a 决算 table
+    const why =
+      m.kind === 'none'
+        ? '表格中未找到同名数字'
+        : `同名数字不一致：${m.figures.map((f) => `${sheetRef(f.sheet, f.cell)} ${fmt(inUnit(f, unit).value, s.amount.decimals)}`).join('、')}`;
+    const zero = new Dec(0);
+    ck.findings.push(finding('narrative.amount', 'info', s, s.amount.value, s.amount.value, s.amount.decimals, zero,
+      `${text}未能确定对应的表格数字（${why}），未核对`, m.kind === 'ambiguous' ? m.figures.map((f) => sheetRef(f.sheet, f.cell)) : []));
+    return;
+  }
+  const fig = m.figures[0];
+  const v = inUnit(fig, unit);
+  ck.matched.set(s, v);
+  ck.checked.add(s);
+  const d = Math.max(s.amount.decimals, Math.min(fig.decimals, 4));
+  if (v.value.toDecimalPlaces(s.amount.decimals).equals(s.amount.value)) return;
+  const diff = s.amount.value.minus(v.value);
+  const tol = halfUnit(s.amount.decimals).plus(v.slack);
+  const where = `「${fig.sheet}」${fig.cell}`;
+  const related = m.figures.map((f) => sheetRef(f.sheet, f.cell));
+  if (diff.abs().lessThanOrEqualTo(tol)) {
+    ck.findings.push(finding('narrative.amount', 'rounding', s, v.value, s.amount.value, d, tol,
+      `${text}与${where} 的 ${fmt(v.value, d)} ${unit}相差 ${fmt(diff.abs(), d)} ${unit}，在四舍五入尾差内`, related));
+    return;
+  }
+  ck.findings.push(finding('narrative.amount', 'error', s, v.value, s.amount.value, d, tol,
+    `${text}与${where} 的 ${fmt(v.value, d)} ${unit}不一致，相差 ${fmt(diff.abs(), d)} ${unit}`, related));
+}
+
+/** The matched table figure when there is one, else the amount as the text states it. */
+function valueOf(ck: Checker, a: AmountStatement, unit: string): Value {
+  const v = ck.matched.get(a) ?? stated(a.amount);
+  const k = scale(a.amount.unit).div(scale(unit));
+  return { value: v.value.times(k), slack: v.slack.times(k), ref: v.ref };
+}
+
+function lookup(ck: Checker, name: string, year: number | null, unit: string): Value | null {
+  const m = match(ck.index, [name], year, unit);
+  return m.kind === 'match' ? inUnit(m.figures[0], unit) : null;
+}
+
+/**
+ * Compares a stated percent with part ÷ whole × 100. Tolerance: half a unit of the shown
+ * percent plus what the rounding of part and whole can move the ratio.
+ */
+function ratio(part: Value, whole: Value, shown: Stated): { computed: Dec; tol: Dec } | null {
+  if (whole.value.isZero()) return null;
+  const w = whole.value.abs();
+  const drift = part.slack.div(w).plus(part.value.abs().times(whole.slack).div(w.pow(2))).times(HUNDRED);
+  return { computed: part.value.div(whole.value).times(HUNDRED), tol: halfUnit(shown.decimals).plus(drift) };
+}
+
+function refs(...vs: (Value | null)[]): string[] {
+  return vs.flatMap((v) => (v?.ref ? [v.ref] : []));
+}
+
+/** Shares of one base in one sentence that add up to exactly 100%: the writer balanced the last one. */
+function balanced(shares: ShareStatement[], s: ShareStatement): boolean {
+  const group = shares.filter((x) => x.source.sentence === s.source.sentence && x.whole === s.whole && x.wholeName === s.wholeName);
+  if (group.length < 2) return false;
+  return group.reduce((t, x) => t.plus(x.share.value), new Dec(0)).equals(HUNDRED);
+}
+
+function checkShare(ck: Checker, s: ShareStatement, shares: ShareStatement[]): void {
+  if (!s.part) return;
+  const unit = s.part.amount.unit;
+  const part = valueOf(ck, s.part, unit);
+  const whole = s.whole ? valueOf(ck, s.whole, unit) : s.wholeName ? lookup(ck, s.wholeName, s.year, unit) : null;
+  if (!whole) return;
+  if (whole.value.isZero()) {
+    if (part.value.isZero() && s.share.value.isZero()) ck.checked.add(s);
+    return;
+  }
+  const r = ratio(part, whole, s.share);
+  if (!r) return;
+  ck.checked.add(s);
+  const diff = s.share.value.minus(r.computed);
+  if (diff.abs().lessThanOrEqualTo(r.tol)) return;
+  const d = s.share.decimals;
+  const base = s.whole?.subject ?? s.wholeName ?? '合计';
+  const what = `说明中“${label(s.part.subject) || s.part.source.clause} 占 ${s.share.text}%”`;
+  const computed = `${fmt(part.value, 2)} ÷ ${fmt(whole.value, 2)}（${label(base)}）= ${fmt(r.computed, d + 2)}%`;
+  const oneMore = r.tol.plus(new Dec(10).pow(-d));
+  if (diff.abs().lessThanOrEqualTo(oneMore) && balanced(shares, s)) {
+    ck.findings.push(finding('narrative.share', 'rounding', s, r.computed, s.share.value, d, r.tol,
+      `${what}与重算 ${computed} 相差一个末位，各项占比合计 100%，属凑整尾差`, refs(part, whole)));
+    return;
+  }
+  ck.findings.push(finding('narrative.share', 'error', s, r.computed, s.share.value, d, r.tol,
+    `${what}与重算 ${computed} 不一致，应为 ${fmt(r.computed, d)}%`, refs(part, whole)));
+}
+
+function checkChange(ck: Checker, s: ChangeStatement): void {
+  if (!s.change || !s.percent || !s.current) return;
+  const unit = s.change.unit;
+  const change = stated(s.change);
+  const current = valueOf(ck, s.current, unit);
+  if (change.value.isZero() && s.percent.value.isZero()) {
+    ck.checked.add(s);
+    return;
+  }
+  // The earlier year's amount: current − change for an increase, current + change for a decrease.
+  const previous: Value = {
+    value: current.value.minus(change.value.times(s.direction)),
+    slack: current.slack.plus(change.slack),
+    ref: current.ref,
+  };
+  if (previous.value.lessThanOrEqualTo(0)) return;
+  const r = ratio(change, previous, s.percent);
+  if (!r) return;
+  ck.checked.add(s);
+  const diff = s.percent.value.minus(r.computed);
+  if (diff.abs().lessThanOrEqualTo(r.tol)) return;
+  const d = s.percent.decimals;
+  const verb = s.direction > 0 ? '增长' : '下降';
+  const year = s.baseYear === null ? '上年' : `${s.baseYear}年`;
+  ck.findings.push(finding('narrative.change', 'error', s, r.computed, s.percent.value, d, r.tol,
+    `说明中“${label(s.subject)}比${year}${s.direction > 0 ? '增加' : '减少'} ${s.change.text} ${unit}，${verb} ${s.percent.text}%”：` +
+      `${s.change.text} ÷ ${fmt(previous.value, 2)}（${year}数 = 本年 ${fmt(current.value, 2)} ${s.direction > 0 ? '−' : '+'} ${s.change.text}）= ${fmt(r.computed, d + 2)}%，应为 ${fmt(r.computed, d)}%`,
+    refs(current)));
+}
+
+function checkRate(ck: Checker, s: RateStatement): void {
+  if (!s.actual) return;
+  const unit = s.actual.amount.unit;
+  const actual = valueOf(ck, s.actual, unit);
+  const planned = s.planned
+    ? valueOf(ck, s.planned, unit)
+    : s.actual.subject
+      ? lookup(ck, `${s.actual.subject}预算数`, s.year, unit)
+      : null;
+  if (!planned) return;
+  if (planned.value.isZero()) {
+    if (actual.value.isZero() && s.rate.value.isZero()) ck.checked.add(s);
+    return;
+  }
+  const r = ratio(actual, planned, s.rate);
+  if (!r) return;
+  ck.checked.add(s);
+  const diff = s.rate.value.minus(r.computed);
+  if (diff.abs().lessThanOrEqualTo(r.tol)) return;
+  const d = s.rate.decimals;
+  ck.findings.push(finding('narrative.rate', 'error', s, r.computed, s.rate.value, d, r.tol,
+    `说明中“${label(s.subject)}完成预算的 ${s.rate.text}%”：决算 ${fmt(actual.value, 2)} ÷ 预算 ${fmt(planned.value, 2)} = ${fmt(r.computed, d + 2)}%，应为 ${fmt(r.computed, d)}%`,
+    refs(actual, planned)));
+}
+
+/** Whether a statement names a table figure (the coverage denominator). */
+export function namesFigure(s: Statement): boolean {
+  switch (s.kind) {
+    case 'amount':
+      return s.subject !== null && s.basis !== 'budget';
+    case 'share':
+      return s.part !== null && (s.part.subject !== null || s.wholeName !== null);
+    case 'change':
+      return s.subject !== null && s.change !== null && s.percent !== null;
+    case 'rate':
+      return s.subject !== null;
+    case 'other':
+      return false;
+  }
+}
+
+/** Whether the text itself supplies everything the check needs. */
+function complete(s: Statement): boolean {
+  switch (s.kind) {
+    case 'amount':
+      return s.subject !== null;
+    case 'share':
+      return s.part !== null && (s.whole !== null || s.wholeName !== null);
+    case 'change':
+      return s.change !== null && s.percent !== null && s.current !== null;
+    case 'rate':
+      return s.actual !== null && s.planned !== null;
+    case 'other':
+      return false;
+  }
+}
+
+/** Extraction counts alone (no index): found / naming a figure / complete in the text. */
+export function extractionStats(statements: Statement[]): Omit<NarrativeStats, 'checked'> {
+  const naming = statements.filter(namesFigure);
+  return { found: statements.length, namingFigure: naming.length, extracted: naming.filter(complete).length };
+}
+
+/** Reads the prose of every sheet and checks it; returns findings, statements and coverage counts. */
+export function analyzeNarrative(sheets: SheetSnapshot[], index: FigureIndex): NarrativeResult {
+  // A hidden sheet is not published: its text is nobody's statement.
+  const statements = sheets.filter((s) => !s.hidden).flatMap(extractStatements);
+  const ck: Checker = { index, matched: new Map(), findings: [], checked: new Set() };
+  // Amounts first: the percentages use the matched table figures where there are some.
+  for (const s of statements) if (s.kind === 'amount') checkAmount(ck, s);
+  const shares = statements.filter((s): s is ShareStatement => s.kind === 'share');
+  for (const s of statements) {
+    if (s.kind === 'share') checkShare(ck, s, shares);
+    else if (s.kind === 'change') checkChange(ck, s);
+    else if (s.kind === 'rate') checkRate(ck, s);
+  }
+  const checked = statements.filter((s) => namesFigure(s) && ck.checked.has(s)).length;
+  return { findings: ck.findings, stats: { ...extractionStats(statements), checked }, statements };
+}
+
+export function checkNarrative(sheets: SheetSnapshot[], index: FigureIndex): Finding[] {
+  return analyzeNarrative(sheets, index).findings;
+}
+
+export function narrativeStats(sheets: SheetSnapshot[], index: FigureIndex): NarrativeStats {
+  return analyzeNarrative(sheets, index).stats;
+}
