@@ -16,7 +16,8 @@ export const SEVERITY_LABEL: Record<Severity, string> = {
   info: '提示',
 };
 
-const SEVERITY_RANK: Record<Severity, number> = { error: 0, rounding: 1, warning: 2, info: 3 };
+/** 0 = most severe. */
+export const SEVERITY_RANK: Record<Severity, number> = { error: 0, rounding: 1, warning: 2, info: 3 };
 
 /** Starts every note, comment or reply the add-in writes; how it recognizes its own text. */
 export const MARK_PREFIX = '【预算核对】';

@@ -7,7 +7,7 @@ import type { Finding } from '../engine/report';
 import { parseArea, qualify } from './excel-address';
 import { HostError, type HostCapabilities } from './host';
 import { lookupRecord, type MarkedCell, type MarkRecord } from './mark-record';
-import { MARK_PREFIX, markText, NOTE_SEPARATOR, SEVERITY_FILL, stripMark, worstSeverity } from './mark-style';
+import { MARK_PREFIX, markText, NOTE_SEPARATOR, SEVERITY_FILL, SEVERITY_RANK, stripMark, worstSeverity } from './mark-style';
 
 export interface ReconcileResult {
   /** Cells marked now. */
@@ -32,6 +32,11 @@ interface CommentNow {
 
 /** Excel reads "no fill" as white; with `pattern` (1.9) the two can be told apart. */
 const NO_FILL_COLOR = '#FFFFFF';
+/**
+ * Cells marked per run, most severe first: keeps the state read and the write batch (~300 B
+ * per cell each) well under Excel on the web's 5 MB request cap. The pane lists them all.
+ */
+export const MAX_MARKS = 5000;
 /** Keeps each getRanges address string short; Excel's limit on it is undocumented. */
 const MAX_AREAS_ADDRESS = 2000;
 
@@ -57,8 +62,9 @@ function groupTargets(findings: Finding[], sheetName: (s: string) => string | un
     g.findings.push(f);
     groups.set(k, g);
   }
+  const ranked = [...groups].map(([k, g]) => ({ k, g, rank: SEVERITY_RANK[worstSeverity(g.findings)] })).sort((a, b) => a.rank - b.rank);
   return new Map(
-    [...groups].map(([k, g]) => [k, { sheet: g.sheet, cell: g.cell, fill: SEVERITY_FILL[worstSeverity(g.findings)], text: markText(g.findings) }])
+    ranked.slice(0, MAX_MARKS).map(({ k, g }) => [k, { sheet: g.sheet, cell: g.cell, fill: SEVERITY_FILL[worstSeverity(g.findings)], text: markText(g.findings) }])
   );
 }
 

@@ -9,7 +9,6 @@ import { EXPORT_SHEET } from './export-findings';
 import { jsonBytes } from './json-bytes';
 import { errorCode } from './office-env';
 
-
 /** Estimated response bytes per wave; Excel on the web rejects above 5 MB. */
 const WAVE_BUDGET_BYTES = 4.5 * 1024 * 1024;
 /** First guess of JSON bytes per cell for values+text+formulas+numberFormat; refined as we go. */
@@ -25,10 +24,12 @@ const MAX_LEAD_ROWS = 400;
 const MERGE_BAND_ROWS = 200;
 const PAYLOAD_ERRORS = new Set(['RequestPayloadSizeLimitExceeded', 'ResponsePayloadSizeLimitExceeded']);
 
+type FullSnapshot = SheetSnapshot & Required<Pick<SheetSnapshot, 'text' | 'formulas' | 'numberFormats'>>;
+
 interface SheetInfo {
   name: string;
   used: CellRange | null;
-  snapshot: SheetSnapshot;
+  snapshot: FullSnapshot;
   chunksLeft: number;
 }
 
@@ -72,19 +73,22 @@ function store(chunk: Chunk, values: Grid, text: Grid, formulas: Grid, formats: 
       n.push(typeof nf === 'string' && nf !== 'General' ? nf : null);
     });
     s.values[r] = v;
-    s.text![r] = t;
-    s.formulas![r] = f;
-    s.numberFormats![r] = n;
+    s.text[r] = t;
+    s.formulas[r] = f;
+    s.numberFormats[r] = n;
   });
 }
 
-/** Excel reports an empty sheet's used range as A1; the engine wants no rows at all. */
-function trimEmpty(info: SheetInfo): SheetSnapshot {
+/** Rows above the used range become empty rows; an empty sheet (Excel: used range A1) has none. */
+function finish(info: SheetInfo): SheetSnapshot {
   const s = info.snapshot;
   const u = info.used;
   const single = u && u.r0 === 0 && u.c0 === 0 && u.r1 === 0 && u.c1 === 0;
-  if (single && s.values[0]?.[0] === null && s.formulas?.[0]?.[0] === null) {
+  if (single && s.values[0]?.[0] === null && s.formulas[0]?.[0] === null) {
     return { ...s, values: [], text: [], formulas: [], numberFormats: [] };
+  }
+  for (const grid of [s.values, s.text, s.formulas, s.numberFormats] as unknown[][][]) {
+    for (let r = 0; r < grid.length; r++) grid[r] ??= [];
   }
   return s;
 }
@@ -163,7 +167,7 @@ export class WorkbookReader {
       await this.loadWave(wave);
       this.report(infos);
     }
-    return { file: caps.excelApiMinor >= 7 ? workbook.name : '工作簿', sheets: infos.map((i) => trimEmpty(i)) };
+    return { file: caps.excelApiMinor >= 7 ? workbook.name : '工作簿', sheets: infos.map(finish) };
   }
 
   /**

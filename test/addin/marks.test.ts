@@ -1,5 +1,6 @@
 import { HostError } from '../../src/addin/host';
 import { MARK_PREFIX } from '../../src/addin/mark-style';
+import { MAX_MARKS } from '../../src/addin/mark-writer';
 import { a1 } from '../../src/engine/address';
 import type { Finding } from '../../src/engine/report';
 import { PAYLOAD_LIMIT_BYTES, type FakeExcel } from '../../src/fake-excel';
@@ -134,4 +135,19 @@ describe.each([20, 14, 9])('1,000 marks on ExcelApi 1.%i', (apiMinor) => {
     expect(clear.result).toBe(1000);
     expect(fake.workbook.state()).toEqual(before);
   });
+});
+
+test('more findings than MAX_MARKS: the most severe are marked, every request stays under 5 MB', async () => {
+  const { fake, host } = setup(largeWorkbook(10, 100_000), { apiMinor: 20 });
+  const findings = Array.from({ length: MAX_MARKS + 1000 }, (_, i) =>
+    finding(`表${(i % 10) + 1}`, a1(3 + Math.floor(i / 10), 1 + (i % 7)), i < 1000 ? 'info' : 'error')
+  );
+  const before = fake.workbook.state();
+  const m = await measure(fake, () => host.applyMarks(findings));
+  console.log(`mark ${findings.length} findings (cap ${MAX_MARKS}): ${m.syncs} syncs, max request ${m.maxRequestBytes} B`);
+  expect(m.result.marked).toBe(MAX_MARKS);
+  expect(fake.workbook.cell('表1', 'B3').fill).toBeNull();
+  expect(m.maxRequestBytes).toBeLessThan(PAYLOAD_LIMIT_BYTES);
+  await host.clearMarks();
+  expect(fake.workbook.state()).toEqual(before);
 });
