@@ -13,6 +13,7 @@ import {
   columnOrder,
   compose,
   mergedFill,
+  mergedFillHeader,
   mulberry32,
   noMerges,
   numbersAsText,
@@ -50,6 +51,7 @@ export const SINGLE_CASES: Case[] = [
   { name: 'side-by-side', transform: sideBySide(2), optional: true },
   { name: 'no-merges', transform: noMerges },
   { name: 'merged-fill', transform: mergedFill },
+  { name: 'merged-fill-header', transform: mergedFillHeader },
   { name: 'spaces', transform: spaces },
   { name: 'retitle', transform: retitle },
   { name: 'title-removed', transform: titleRemoved },
@@ -69,7 +71,7 @@ export const SINGLE_CASES: Case[] = [
  * reads numbers that `numbers-as-text` would have turned into strings, and `retitle` finds
  * titles in the first rows that `offset` would move.
  */
-export function comboCases(count = 8, seed = 20261202): Case[] {
+export function comboCases(count = 12, seed = 20261202): Case[] {
   const rng = mulberry32(seed);
   const pick = <T>(xs: T[]): T => xs[Math.floor(rng() * xs.length)];
   const groups: { order: number; options: () => { name: string; t: Transform } }[] = [
@@ -101,7 +103,16 @@ export function comboCases(count = 8, seed = 20261202): Case[] {
   return out;
 }
 
-export const ALL_CASES: Case[] = [...SINGLE_CASES, ...comboCases()];
+/** Hand-picked combinations the random draw may miss (元 with text amounts, off-A1 stacks …). */
+export const CURATED_COMBOS: Case[] = [
+  { name: 'yuan-whole+numbers-as-text', transform: compose(yuan('0'), numbersAsText) },
+  { name: 'codes-split+total-bottom+yuan-cents+offset(2,1)', transform: compose(codesSplit, totalBottom, yuan('#,##0.00'), offset(2, 1)) },
+  { name: 'codes-joined+total-bottom+spaces', transform: compose(codesJoined, totalBottom, spaces) },
+  { name: 'retitle+yuan-cents+stack', transform: compose(retitle, yuan('#,##0.00'), stack([2, 1, 3])) },
+  { name: 'offset(4,3)+stack', transform: compose(offset(4, 3), stack([1, 3, 2])) },
+];
+
+export const ALL_CASES: Case[] = [...SINGLE_CASES, ...CURATED_COMBOS, ...comboCases()];
 
 const seedCache = new Map<string, Promise<{ wb: WorkbookSnapshot; report: Report }>>();
 

@@ -313,21 +313,36 @@ export const noMerges: Transform = (wb) => {
   return variant('no-merges', out, identityMap, touched);
 };
 
-/** Drops all merges and repeats the merged label (value, text, format) into every covered cell. */
-export const mergedFill: Transform = (wb) => {
+/**
+ * Drops all merges and repeats the merged label (value, text, format) into every covered cell,
+ * as "unmerge and fill" exports do — title and note rows included.
+ */
+export const mergedFill: Transform = (wb) => fillMerges(wb, false);
+
+/**
+ * Like mergedFill, but only header (and body) merges are filled: the title and note rows are
+ * unmerged with their text left in the top-left cell. Separates "repeated header labels" from
+ * "title repeated across the row" when mergedFill fails.
+ */
+export const mergedFillHeader: Transform = (wb) => fillMerges(wb, true);
+
+function fillMerges(wb: WorkbookSnapshot, headerOnly: boolean): Variant {
   const out = clone(wb);
   const touched: string[] = [];
   for (const s of out.sheets) {
     if (s.merges.length) touched.push(s.name);
+    const title = titleCell(s);
     for (const g of s.merges) {
+      const skip = headerOnly && ((title !== null && title.r === g.r0 && title.c === g.c0) || isNoteRow(s, g.r0));
+      if (skip) continue;
       const master = getCell(s, g.r0, g.c0);
       for (let r = g.r0; r <= g.r1; r++)
         for (let c = g.c0; c <= g.c1; c++) if (r !== g.r0 || c !== g.c0) setCell(s, r, c, { ...master, f: null });
     }
     s.merges = [];
   }
-  return variant('merged-fill', out, identityMap, touched);
-};
+  return variant(headerOnly ? 'merged-fill-header' : 'merged-fill', out, identityMap, touched);
+}
 
 // ---------------------------------------------------------------------------------------
 // 5. spaces and full-width digits
@@ -796,16 +811,17 @@ function isColumnNumberRow(s: SheetSnapshot, r: number): boolean {
  * 预算数 ⇄ 决算数), each group being the columns its header label spans (its merge, or one
  * column). Header cells, body cells, formats and merges inside the groups move together, so
  * header and body stay consistent; merges spanning both groups (the title) are unchanged; 栏次
- * rows keep their positional numbering (isColumnNumberRow). The cell map sends 栏次 cells to
- * the permuted column too (no finding should sit on them).
+ * rows keep their positional numbering (isColumnNumberRow); rows above the group labels
+ * (title, 部门名称, 单位) and note rows stay where they are.
  */
 export const columnOrder: Transform = (wb) => {
   const out: WorkbookSnapshot = { file: wb.file, sheets: [] };
-  const colMaps = new Map<string, (c: number) => number>();
+  const colMaps = new Map<string, (r: number, c: number) => number>();
   const touched: string[] = [];
   const notes: string[] = [];
   for (const s0 of wb.sheets) {
     let perm: ((c: number) => number) | null = null;
+    let labelRow = 0;
     let note = '';
     search: for (const [A, B] of SWAPPABLE) {
       for (let r = 0; r < Math.min(rowCount(s0), 8); r++) {
@@ -818,6 +834,7 @@ export const columnOrder: Transform = (wb) => {
           const wa = a.c1 - a.c0 + 1;
           const wb2 = b.c1 - b.c0 + 1;
           perm = (x) => (x >= a.c0 && x <= a.c1 ? x + wb2 : x >= b.c0 && x <= b.c1 ? x - wa : x);
+          labelRow = r;
           note = `${s0.name}: ${A} (cols ${a.c0}-${a.c1}) ⇄ ${B} (cols ${b.c0}-${b.c1})`;
           break search;
         }
@@ -831,8 +848,10 @@ export const columnOrder: Transform = (wb) => {
     // 栏次 rows ("栏次 | | 1 | 2 | 3", or a bare "1 … 12") number the columns by position: a
     // department that reorders columns renumbers them, so those rows stay as they were.
     const fixedRows = new Set<number>();
-    for (let r = 0; r < rowCount(s0); r++) if (isColumnNumberRow(s0, r)) fixedRows.add(r);
-    colMaps.set(s0.name, (c) => p(c));
+    // Title, 部门名称/单位 rows above the group labels and note rows below the body are not
+    // part of the column groups: they stay too.
+    for (let r = 0; r < rowCount(s0); r++) if (r < labelRow || isColumnNumberRow(s0, r) || (r > labelRow && isNoteRow(s0, r))) fixedRows.add(r);
+    colMaps.set(s0.name, (r, c) => (fixedRows.has(r) ? c : p(c)));
     touched.push(s0.name);
     notes.push(note);
     out.sheets.push(
@@ -841,7 +860,7 @@ export const columnOrder: Transform = (wb) => {
         s0.name,
         (r, c) => ({ r, c: fixedRows.has(r) ? c : p(c) }),
         (g) => {
-          if (g.r0 === g.r1 && fixedRows.has(g.r0)) return { ...g };
+          if ([...Array(g.r1 - g.r0 + 1).keys()].every((k) => fixedRows.has(g.r0 + k))) return { ...g };
           const n0 = p(g.c0);
           const n1 = p(g.c1);
           // Inside one group or outside both: corners move consistently.
@@ -863,7 +882,7 @@ export const columnOrder: Transform = (wb) => {
   }
   const map: CellMap = (ref) => {
     const f = colMaps.get(ref.sheet);
-    return f ? { sheet: ref.sheet, r: ref.r, c: f(ref.c) } : { ...ref };
+    return f ? { sheet: ref.sheet, r: ref.r, c: f(ref.r, ref.c) } : { ...ref };
   };
   const v = variant('column-order', out, map, touched);
   v.notes = notes;
