@@ -400,21 +400,35 @@ export function titleCell(s: SheetSnapshot): { r: number; c: number } | null {
 /**
  * Synonyms a department really uses: the core keywords (收支/收入/支出/财政拨款/一般公共预算/
  * 基本支出/经济分类/三公/政府性基金/项目/绩效/决算 …) are kept, the wording around them changes.
- * Applied to the title after its leading year ("2023年", "2023年度") has been removed.
+ * Applied to the title after its leading department name and year have been removed.
  */
 const TITLE_SYNONYMS: [RegExp, string][] = [
   [/^部门收支总体情况表$/, '收支预算总表'],
+  [/^(部门)?收支总表$/, '部门收支预算总表'],
+  [/^预算收支总表$/, '部门收支总表'],
   [/^财政拨款收支总体情况表$/, '财政拨款收支预算总表'],
+  [/^财政拨款收支总表$/, '财政拨款收支预算总表'],
   [/^部门收入总体情况表$/, '收入预算总表'],
+  [/^(预算)?收入总表$/, '部门收入预算总表'],
   [/^部门支出总体情况表$/, '部门支出预算总表'],
+  [/^(预算)?支出总表$/, '部门支出预算总表'],
   [/^一般公共预算基本支出情况表$/, '一般公共预算基本支出预算表'],
+  [/^一般公共预算基本支出表$/, '一般公共预算基本支出预算表'],
   [/^一般公共预算支出情况表$/, '一般公共预算支出预算表'],
+  [/^一般公共预算支出表$/, '一般公共预算支出预算表'],
   [/^支出经济分类汇总表$/, '部门支出经济分类汇总表'],
-  [/^一般公共预算[“"]三公[”"]经费支出情况表$/, '一般公共预算"三公"经费支出预算表'],
+  [/^一般公共预算[“"]三公[”"]经费支出(情况|预算)表$/, '一般公共预算"三公"经费支出表'],
   [/^政府性基金预算支出情况表$/, '政府性基金预算支出预算表'],
+  [/^政府性基金预算支出表$/, '政府性基金支出预算表'],
+  [/^国有资本经营预算支出表$/, '国有资本经营支出预算表'],
   [/^项目支出预算表$/, '部门项目支出预算表'],
+  [/^项目支出表$/, '项目支出预算表'],
+  [/^政府采购支出表$/, '政府采购支出预算表'],
+  [/^政府购买服务支出表$/, '政府购买服务支出预算表'],
   [/^部门整体绩效目标表.*$/, '部门整体支出绩效目标表'],
+  [/^部门整体支出绩效目标表$/, '部门整体绩效目标表'],
   [/^部门预算项目绩效目标汇总表$/, '项目支出绩效目标表'],
+  [/^项目支出绩效目标表$/, '项目绩效目标表'],
   [/^收入支出决算总表$/, '部门收入支出决算总表'],
   [/^收入决算表$/, '部门收入决算表'],
   [/^支出决算表$/, '部门支出决算表'],
@@ -423,8 +437,13 @@ const TITLE_SYNONYMS: [RegExp, string][] = [
   [/^项目单位自评表$/, '项目支出绩效自评表'],
 ];
 
+/**
+ * The retitled text: the leading department name and year ("泗县医疗保障局2024年", "2023年度")
+ * are dropped, the rest goes through TITLE_SYNONYMS (first full match), and a new prefix
+ * "XX局2025年" (budget) or "XX局2024年度" (决算/自评) is put in front.
+ */
 export function retitleText(title: string): string {
-  let core = title.replace(/^\s*\d{4}\s*年度?\s*/, '').trim();
+  let core = title.replace(/^[^表]*?\d{4}\s*年度?\s*/, '').trim();
   for (const [re, rep] of TITLE_SYNONYMS) {
     if (re.test(core)) {
       core = core.replace(re, rep);
