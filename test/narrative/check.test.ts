@@ -159,6 +159,15 @@ describe('analyzeNarrative stats', () => {
       [proseSheet(['2023 年支出合计 780.84 万元，其中：基本支出 559.37 万元，占 71.64%。机关运行经费 2.35 万元。其他支出总额 9 万元。'])],
       makeIndex(SEED_000),
     );
-    expect(stats).toEqual({ found: 5, namingFigure: 4, extracted: 4, checked: 3 });
+    expect(stats).toEqual({ found: 5, namingFigure: 4, extracted: 4, checked: 3, absent: 1 });
+  });
+});
+
+describe('上年结转 in the same paragraph', () => {
+  test('seed 004: 一般公共预算拨款 4597.04 (with 结转) vs the table’s 本年 4171.35 is info, not error', () => {
+    const text = ['2023年度财政拨款收支总预算4,597.04万元。收入为一般公共预算拨款4,597.04万元，政府性基金预算拨款0.00万元。其中：当年拨款收入4,171.35万元，上年结转收入425.69万元。'];
+    const rows: FigureRow[] = [['一般公共预算收入', '4171.35', '收支总表!B6'], ['上年结转', '425.69', '收支总表!B33'], ['政府性基金预算收入', '0', '收支总表!B7']];
+    const findings = check(text, rows).filter((f) => f.message.includes('一般公共预算收入'));
+    expect(findings.map((f) => [f.severity, f.expected, f.actual])).toEqual([['info', '4171.35', '4597.04']]);
   });
 });

@@ -26,6 +26,8 @@ export interface NarrativeStats {
   extracted: number;
   /** Of the figure-naming ones, amounts matched with confidence and percentages recomputed. */
   checked: number;
+  /** Figure-naming amounts whose name the index does not know (no such table in the workbook). */
+  absent: number;
 }
 
 export interface NarrativeResult {
@@ -42,9 +44,9 @@ function halfUnit(decimals: number): Dec {
   return HALF.times(new Dec(10).pow(-decimals));
 }
 
-/** Display form of a canonical name (the index keys drop brackets and quotes). */
+/** Display form of a canonical name (the index keys drop brackets and quotes); quoted inside “…”. */
 const DISPLAY: Record<string, string> = {
-  三公经费: '“三公”经费',
+  三公经费: '‘三公’经费',
   因公出国境费: '因公出国（境）费',
 };
 
@@ -121,11 +123,17 @@ function finding(
   };
 }
 
+/** Fund-source figures that a text may give with or without the 上年结转 of that source. */
+const FUND_SOURCES = new Set(['一般公共预算收入', '政府性基金预算收入', '国有资本经营预算收入', '财政拨款收入', '一般公共预算支出']);
+
 interface Checker {
   index: FigureIndex;
+  /** Text cells that state a non-zero 上年结转. */
+  carryOver: Set<string>;
   matched: Map<AmountStatement, Value>;
   findings: Finding[];
   checked: Set<Statement>;
+  absent: Set<Statement>;
 }
 
 function checkAmount(ck: Checker, s: AmountStatement): void {
@@ -135,6 +143,7 @@ function checkAmount(ck: Checker, s: AmountStatement): void {
   const m = match(ck.index, s.basis === 'budget' ? s.names.map((n) => `${n}预算数`) : s.names, s.year, unit);
   const text = said(s, s.amount, unit);
   if (m.kind !== 'match') {
+    if (m.kind === 'none') ck.absent.add(s);
     if (s.basis === 'budget') return; // 年初预算 figures rarely stand in a 决算 table
     const why =
       m.kind === 'none'
@@ -158,6 +167,11 @@ function checkAmount(ck: Checker, s: AmountStatement): void {
   if (diff.abs().lessThanOrEqualTo(tol)) {
     ck.findings.push(finding('narrative.amount', 'rounding', s, v.value, s.amount.value, d, tol,
       `${text}与${where} 的 ${fmt(v.value, d)} ${unit}相差 ${fmt(diff.abs(), d)} ${unit}，在四舍五入尾差内`, related));
+    return;
+  }
+  if (FUND_SOURCES.has(s.subject) && ck.carryOver.has(`${s.source.sheet}!${s.source.cell}`)) {
+    ck.findings.push(finding('narrative.amount', 'info', s, v.value, s.amount.value, d, tol,
+      `${text}与${where} 的 ${fmt(v.value, d)} ${unit}不同，同段说明含上年结转，可能口径不同（含或不含上年结转），未判定为错误`, related));
     return;
   }
   ck.findings.push(finding('narrative.amount', 'error', s, v.value, s.amount.value, d, tol,
@@ -252,7 +266,7 @@ function checkChange(ck: Checker, s: ChangeStatement): void {
   const verb = s.direction > 0 ? '增长' : '下降';
   const year = s.baseYear === null ? '上年' : `${s.baseYear}年`;
   ck.findings.push(finding('narrative.change', 'error', s, r.computed, s.percent.value, d, r.tol,
-    `说明中“${label(s.subject)}比${year}${s.direction > 0 ? '增加' : '减少'} ${s.change.text} ${unit}，${verb} ${s.percent.text}%”：` +
+    `说明中“${label(s.subject)}比${year}${s.direction > 0 ? '增加' : '减少'} ${s.change.text} ${unit}，${verb} ${s.percent.text}%”与重算不符：` +
       `${s.change.text} ÷ ${fmt(previous.value, 2)}（${year}数 = 本年 ${fmt(current.value, 2)} ${s.direction > 0 ? '−' : '+'} ${s.change.text}）= ${fmt(r.computed, d + 2)}%，应为 ${fmt(r.computed, d)}%`,
     refs(current)));
 }
@@ -278,7 +292,7 @@ function checkRate(ck: Checker, s: RateStatement): void {
   if (diff.abs().lessThanOrEqualTo(r.tol)) return;
   const d = s.rate.decimals;
   ck.findings.push(finding('narrative.rate', 'error', s, r.computed, s.rate.value, d, r.tol,
-    `说明中“${label(s.subject)}完成预算的 ${s.rate.text}%”：决算 ${fmt(actual.value, 2)} ÷ 预算 ${fmt(planned.value, 2)} = ${fmt(r.computed, d + 2)}%，应为 ${fmt(r.computed, d)}%`,
+    `说明中“${label(s.subject)}完成预算的 ${s.rate.text}%”与重算不符：决算 ${fmt(actual.value, 2)} ÷ 预算 ${fmt(planned.value, 2)} = ${fmt(r.computed, d + 2)}%，应为 ${fmt(r.computed, d)}%`,
     refs(actual, planned)));
 }
 
@@ -286,7 +300,7 @@ function checkRate(ck: Checker, s: RateStatement): void {
 export function namesFigure(s: Statement): boolean {
   switch (s.kind) {
     case 'amount':
-      return s.subject !== null && s.basis !== 'budget';
+      return s.subject !== null;
     case 'share':
       return s.part !== null && (s.part.subject !== null || s.wholeName !== null);
     case 'change':
@@ -315,7 +329,7 @@ function complete(s: Statement): boolean {
 }
 
 /** Extraction counts alone (no index): found / naming a figure / complete in the text. */
-export function extractionStats(statements: Statement[]): Omit<NarrativeStats, 'checked'> {
+export function extractionStats(statements: Statement[]): Omit<NarrativeStats, 'checked' | 'absent'> {
   const naming = statements.filter(namesFigure);
   return { found: statements.length, namingFigure: naming.length, extracted: naming.filter(complete).length };
 }
@@ -324,7 +338,12 @@ export function extractionStats(statements: Statement[]): Omit<NarrativeStats, '
 export function analyzeNarrative(sheets: SheetSnapshot[], index: FigureIndex): NarrativeResult {
   // A hidden sheet is not published: its text is nobody's statement.
   const statements = sheets.filter((s) => !s.hidden).flatMap(extractStatements);
-  const ck: Checker = { index, matched: new Map(), findings: [], checked: new Set() };
+  const carryOver = new Set(
+    statements
+      .filter((s) => s.kind === 'amount' && s.subject === '上年结转' && !s.amount.value.isZero())
+      .map((s) => `${s.source.sheet}!${s.source.cell}`),
+  );
+  const ck: Checker = { index, carryOver, matched: new Map(), findings: [], checked: new Set(), absent: new Set() };
   // Amounts first: the percentages use the matched table figures where there are some.
   for (const s of statements) if (s.kind === 'amount') checkAmount(ck, s);
   const shares = statements.filter((s): s is ShareStatement => s.kind === 'share');
@@ -333,8 +352,12 @@ export function analyzeNarrative(sheets: SheetSnapshot[], index: FigureIndex): N
     else if (s.kind === 'change') checkChange(ck, s);
     else if (s.kind === 'rate') checkRate(ck, s);
   }
-  const checked = statements.filter((s) => namesFigure(s) && ck.checked.has(s)).length;
-  return { findings: ck.findings, stats: { ...extractionStats(statements), checked }, statements };
+  const counted = (set: Set<Statement>): number => statements.filter((s) => namesFigure(s) && set.has(s)).length;
+  return {
+    findings: ck.findings,
+    stats: { ...extractionStats(statements), checked: counted(ck.checked), absent: counted(ck.absent) },
+    statements,
+  };
 }
 
 export function checkNarrative(sheets: SheetSnapshot[], index: FigureIndex): Finding[] {
