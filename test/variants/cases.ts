@@ -8,6 +8,7 @@ import type { Report } from '../../src/engine/report';
 import { readWorkbookFile } from '../../src/io/xlsx-read';
 import { compareFindings, compareTables } from './equivalence';
 import {
+  codesInName,
   codesJoined,
   codesSplit,
   columnOrder,
@@ -57,6 +58,7 @@ export const SINGLE_CASES: Case[] = [
   { name: 'title-removed', transform: titleRemoved },
   { name: 'codes-joined', transform: codesJoined },
   { name: 'codes-split', transform: codesSplit },
+  { name: 'codes-in-name', transform: codesInName },
   { name: 'yuan-cents', transform: yuan('#,##0.00') },
   { name: 'yuan-whole', transform: yuan('0') },
   { name: 'total-bottom', transform: totalBottom },
@@ -75,7 +77,7 @@ export function comboCases(count = 12, seed = 20261202): Case[] {
   const rng = mulberry32(seed);
   const pick = <T>(xs: T[]): T => xs[Math.floor(rng() * xs.length)];
   const groups: { order: number; options: () => { name: string; t: Transform } }[] = [
-    { order: 0, options: () => pick([{ name: 'codes-joined', t: codesJoined }, { name: 'codes-split', t: codesSplit }]) },
+    { order: 0, options: () => pick([{ name: 'codes-joined', t: codesJoined }, { name: 'codes-split', t: codesSplit }, { name: 'codes-in-name', t: codesInName }]) },
     { order: 1, options: () => ({ name: 'column-order', t: columnOrder }) },
     { order: 2, options: () => ({ name: 'total-bottom', t: totalBottom }) },
     { order: 3, options: () => ({ name: 'retitle', t: retitle }) },

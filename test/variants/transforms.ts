@@ -670,6 +670,69 @@ export const codesSplit: Transform = (wb) => {
   return variant('codes-split', out, map, touched);
 };
 
+// 7c. codes-in-name
+
+/**
+ * Moves a single function-code column into the name column next to it, as some systems
+ * export: "2101501 行政运行" (code, one space, name) in the name column, the code column
+ * deleted. Other text of the code column (title, "合计", "栏次") moves into the name column
+ * when that is empty; the code header ("科目代码") gives way to the name header. Merges shrink
+ * with the deleted column; cells of the code column map to the name cell of their row.
+ */
+export const codesInName: Transform = (wb) => {
+  const out: WorkbookSnapshot = { file: wb.file, sheets: [] };
+  const colMaps = new Map<string, (c: number) => number>();
+  const touched: string[] = [];
+  for (const s0 of wb.sheets) {
+    const cols = findJoinedCodeColumns(s0);
+    const cc = cols.length === 1 ? cols[0].c : -1;
+    const nameHeader = cc >= 0 ? norm(s0.values[cols[0].hr]?.[cc + 1] ?? null) : '';
+    if (cc < 0 || !/名称/.test(nameHeader)) {
+      out.sheets.push(clone(s0));
+      continue;
+    }
+    touched.push(s0.name);
+    const s = clone(s0);
+    for (let r = 0; r < rowCount(s); r++) {
+      const cx = getCell(s, r, cc);
+      if (cx.v === null || cx.v === '') continue;
+      const nx = getCell(s, r, cc + 1);
+      const code = norm(cx.v);
+      const name = nx.v === null ? '' : String(nx.v);
+      let joined: CellValue;
+      if (r > cols[0].hr && /^\d{3}(\d{2}){0,2}$/.test(code)) joined = name === '' ? code : `${code} ${name}`;
+      else if (name === '') joined = cx.v; // title, 合计, 栏次 … keep their text in the surviving column
+      else if (r === cols[0].hr) joined = name; // "科目代码 | 科目名称" → "科目名称"
+      else joined = `${String(cx.v)} ${name}`;
+      const base = name === '' ? cx : nx;
+      setCell(s, r, cc + 1, { ...base, v: joined, t: typeof joined === 'string' ? joined : base.t });
+    }
+    const shift = (c: number): number => (c > cc ? c - 1 : c);
+    colMaps.set(s0.name, (c) => (c === cc ? cc : shift(c)));
+    const rebuilt = remapSheet(
+      s,
+      s.name,
+      (r, c) => (c === cc ? null : { r, c: shift(c) }),
+      (g) => {
+        if (g.c0 === cc && g.c1 === cc) return null;
+        return { r0: g.r0, c0: g.c0 === cc ? cc : shift(g.c0), r1: g.r1, c1: shift(g.c1) };
+      },
+    );
+    // A merge whose covered cells received text (e.g. "栏次" under 科目名称's merge) is dropped.
+    rebuilt.merges = rebuilt.merges.filter((g) => {
+      for (let r = g.r0; r <= g.r1; r++)
+        for (let c = g.c0; c <= g.c1; c++) if ((r !== g.r0 || c !== g.c0) && (rebuilt.values[r]?.[c] ?? null) !== null) return false;
+      return true;
+    });
+    out.sheets.push(rebuilt);
+  }
+  const map: CellMap = (ref) => {
+    const f = colMaps.get(ref.sheet);
+    return f ? { sheet: ref.sheet, r: ref.r, c: f(ref.c) } : { ...ref };
+  };
+  return variant('codes-in-name', out, map, touched);
+};
+
 // ---------------------------------------------------------------------------------------
 // 8. yuan
 
