@@ -267,7 +267,8 @@ function checkChange(ck: Checker, s: ChangeStatement): void {
   const year = s.baseYear === null ? '上年' : `${s.baseYear}年`;
   ck.findings.push(finding('narrative.change', 'error', s, r.computed, s.percent.value, d, r.tol,
     `说明中“${label(s.subject)}比${year}${s.direction > 0 ? '增加' : '减少'} ${s.change.text} ${unit}，${verb} ${s.percent.text}%”与重算不符：` +
-      `${s.change.text} ÷ ${fmt(previous.value, 2)}（${year}数 = 本年 ${fmt(current.value, 2)} ${s.direction > 0 ? '−' : '+'} ${s.change.text}）= ${fmt(r.computed, d + 2)}%，应为 ${fmt(r.computed, d)}%`,
+      `${s.change.text} ÷ ${fmt(previous.value, 2)}（${year}数 = 本年 ${fmt(current.value, 2)} ${s.direction > 0 ? '−' : '+'} ${s.change.text}` +
+      `${current.ref ? '' : '，本年数取自说明文字'}）= ${fmt(r.computed, d + 2)}%，应为 ${fmt(r.computed, d)}%`,
     refs(current)));
 }
 

@@ -208,6 +208,8 @@ interface Context {
   sheetAmounts: AmountStatement[];
   /** Latest amount statement that is no 其中 part: what a bare "比上年增加…" refers to. */
   topic: AmountStatement | null;
+  /** The previous paragraph's topic, for a paragraph that only lists parts. */
+  prevTopic: AmountStatement | null;
   /** A subject stated in a sentence without amounts ("…行政运行(项)。年初预算数为…"). */
   pending: Subject | null;
   sentenceNo: number;
@@ -252,148 +254,186 @@ function parentFor(ctx: Context, inSentence: AmountStatement[], subject: Subject
   return candidates.find((a) => fits(subject, a)) ?? candidates[0] ?? null;
 }
 
-function readSentence(ctx: Context, sentence: string): void {
-  const ms = mentions(sentence);
+/** What one sentence has read so far. */
+interface Sentence {
+  text: string;
+  /** 预算 and 决算 (or an execution rate) in one sentence: the 预算 figure is the plan. */
+  contrast: boolean;
+  amounts: AmountStatement[];
+  /** The amount a running 其中 list belongs to. */
+  listParent: AmountStatement | null;
+  lastChange: ChangeStatement | null;
+  lastChangeStart: number;
+  /** The latest mention was a change amount: a following 占 has no part. */
+  afterChange: boolean;
+}
+
+/** One mention in its sentence: the phrase right before it names what it is. */
+interface At {
+  m: Mention;
+  lead: string;
+  seg: string;
+  segStart: number;
+  before: string;
+  year: number | null;
+  source: (start: number) => Source;
+}
+
+function readSentence(ctx: Context, text: string): void {
+  const ms = mentions(text);
   if (ms.length === 0) {
-    const subject = resolveSubject(sentence.replace(/^\d+\./, ''));
+    const subject = resolveSubject(text.replace(/^\d+\./, ''));
     if (subject && subject.path) ctx.pending = subject;
     return;
   }
-  const source = (clauseStart: number, end: number): Source => ({
-    sheet: ctx.sheet.name,
-    r: ctx.p.r,
-    c: ctx.p.c,
-    cell: a1(ctx.p.r, ctx.p.c),
-    clause: sentence.slice(clauseStart, end),
-    sentence: ctx.sentenceNo,
-  });
-  // 预算 and 决算 (or an execution rate) in one sentence: the 预算 figure is the plan.
-  const contrast = /决算|执行率|完成(年初|全年)?预算/.test(sentence);
-  const inSentence: AmountStatement[] = [];
-  let listParent: AmountStatement | null = null;
-  let lastChange: ChangeStatement | null = null;
-  let lastChangeStart = 0;
-  let changeAfterAmount = false;
+  const st: Sentence = {
+    text, contrast: /决算|执行率|完成(年初|全年)?预算/.test(text), amounts: [], listParent: null,
+    lastChange: null, lastChangeStart: 0, afterChange: false,
+  };
   let prevEnd = 0;
   for (const m of ms) {
-    const lead = sentence.slice(prevEnd, m.start);
+    const lead = text.slice(prevEnd, m.start);
     const seg = lastSegment(lead);
-    const segStart = m.start - seg.length;
-    const before = sentence.slice(0, m.start);
-    const year = sentenceYear(before, ctx.docYear);
+    const before = text.slice(0, m.start);
+    const at: At = {
+      m, lead, seg, segStart: m.start - seg.length, before, year: sentenceYear(before, ctx.docYear),
+      source: (start) => ({
+        sheet: ctx.sheet.name, r: ctx.p.r, c: ctx.p.c, cell: a1(ctx.p.r, ctx.p.c),
+        clause: text.slice(Math.max(0, start), m.end), sentence: ctx.sentenceNo,
+      }),
+    };
     prevEnd = m.end;
-    if (m.unit !== '%') {
-      const amount: StatedAmount = { ...m.value, unit: m.unit };
-      const verb = CHANGE_VERB.exec(seg);
-      if (verb) {
-        const what = seg.slice(0, verb.index).replace(COMPARISON, '').replace(/各$/, '');
-        let current: AmountStatement | null = null;
-        let subject: string | null = null;
-        if (GENERIC.test(what)) {
-          const bare = /(收入|支出|收支)$/.exec(what);
-          current = bare ? latestStarting(ctx, bare[1] === '支出' ? '支出' : '收入') : ctx.topic;
-          subject = current?.subject ?? null;
-        } else {
-          const s = resolveSubject(what);
-          subject = s ? s.names[0] : null;
-          current = subject ? latestNamed(ctx, subject) : null;
-        }
-        lastChange = {
-          kind: 'change', source: source(segStart, m.end), subject, year,
-          direction: /增|上升/.test(verb[1]) ? 1 : -1, baseYear: baseYearOf(before, year), change: amount, percent: null, current,
-        };
-        lastChangeStart = segStart;
-        changeAfterAmount = true;
-        ctx.out.push(lastChange);
-        continue;
-      }
-      let subject: Subject | null | undefined;
-      if (INHERIT.test(seg)) {
-        // "1.因公出国(境)费,全年预算为…": the subject stands before the amount's own phrase.
-        const head = inSentence.length ? undefined : resolveSubject(lead.slice(0, lead.length - seg.length).replace(/^\d+\.|[,;:、]+$/g, ''));
-        subject = inSentence[0]?.subject ? inSentenceSubject(inSentence[0]) : head ?? ctx.pending ?? undefined;
-      }
-      else subject = resolveSubject(seg);
-      let parent: AmountStatement | null = null;
-      // Inside a list a further "主要包括：…" describes the item; it opens no sub-list.
-      const marker = LIST_MARKER.test(lead);
-      if (listParent && !marker) {
-        parent = listParent;
-        if (subject && TOTAL.test(subject.names[0])) parent = listParent = null; // a new total ends the 其中 list
-      } else if (listParent) parent = listParent;
-      else if (marker) parent = parentFor(ctx, inSentence, subject);
-      if (subject && parent && !fits(subject, parent)) subject = null;
-      if (subject && !subject.path && !parent) ctx.pending = null;
-      // "项目全年预算合计…，支出合计…": a generic total next to a non-figure names no table figure.
-      if (subject && !parent && inSentence.length && inSentence[0].subject === null && TOTAL.test(subject.names[0])) subject = null;
-      const basis = /决算/.test(seg) ? 'final' : contrast && /(年初|全年)预算|预算数/.test(seg) ? 'budget' : null;
-      const names = subject ? subject.names : [null];
-      for (const name of names) {
-        const st: AmountStatement = {
-          kind: 'amount', source: source(segStart, m.end), subject: name, year, amount,
-          names: name === null ? [] : subject?.fallback ? [name, subject.fallback] : [name],
-          family: subject ? subject.family : null, parent, basis,
-        };
-        inSentence.push(st);
-        ctx.amounts.push(st);
-        ctx.sheetAmounts.push(st);
-        ctx.out.push(st);
-        if (!parent) ctx.topic = st;
-      }
-      if (parent) listParent = parent;
-      changeAfterAmount = false;
-      continue;
-    }
-    const share = SHARE.exec(seg);
-    const last = changeAfterAmount ? null : inSentence[inSentence.length - 1] ?? null;
-    if (share) {
-      const part = last;
-      let whole: AmountStatement | null = null;
-      let wholeName: string | null = null;
-      if (share[1]) {
-        const base = resolveSubject(share[1]);
-        wholeName = base ? base.names[0] : null;
-        whole = wholeName ? latestNamed(ctx, wholeName) : null;
-      } else if (part?.parent) {
-        whole = part.parent;
-        wholeName = whole.subject;
-      } else if (part?.subject) {
-        wholeName = STRUCTURAL_PARENT[part.subject] ?? null;
-        whole = wholeName ? latestNamed(ctx, wholeName) : null;
-      }
-      const clauseStart = part ? sentence.indexOf(part.source.clause) : segStart;
-      ctx.out.push({
-        kind: 'share', source: source(Math.max(0, clauseStart), m.end), subject: part?.subject ?? null, year,
-        share: m.value, part, whole, wholeName,
-      });
-      continue;
-    }
-    if (RATE.test(seg)) {
-      const actual = [...inSentence].reverse().find((s) => s.basis !== 'budget') ?? null;
-      const planned = [...inSentence].reverse().find((s) => s.basis === 'budget' && s !== actual) ?? null;
-      ctx.out.push({ kind: 'rate', source: source(segStart, m.end), subject: actual?.subject ?? null, year, rate: m.value, actual, planned });
-      continue;
-    }
-    if (CHANGE_PERCENT.test(seg)) {
-      if (lastChange && lastChange.percent === null) {
-        lastChange.percent = m.value;
-        lastChange.source.clause = sentence.slice(lastChangeStart, m.end);
-      } else {
-        lastChange = {
-          kind: 'change', source: source(segStart, m.end), subject: ctx.topic?.subject ?? null, year,
-          direction: /增|上升/.test(seg) ? 1 : -1, baseYear: baseYearOf(before, year), change: null, percent: m.value, current: ctx.topic,
-        };
-        ctx.out.push(lastChange);
-      }
-      continue;
-    }
-    ctx.out.push({ kind: 'other', source: source(segStart, m.end), subject: null, year, value: m.value });
+    if (m.unit === '%') readPercent(ctx, st, at);
+    else if (CHANGE_VERB.test(seg)) readChange(ctx, st, at, { ...m.value, unit: m.unit });
+    else readAmount(ctx, st, at, { ...m.value, unit: m.unit });
   }
 }
 
-/** The sentence's first subject again, for "年初预算为…，支出决算为…". */
-function inSentenceSubject(first: AmountStatement): Subject {
-  return { names: [first.subject as string], family: first.family ?? 'other' };
+/** "比2022年减少0.3万元": the change of the subject before it, or of the sentence's topic. */
+function readChange(ctx: Context, st: Sentence, at: At, amount: StatedAmount): void {
+  const verb = CHANGE_VERB.exec(at.seg);
+  if (!verb) return;
+  const what = at.seg.slice(0, verb.index).replace(COMPARISON, '').replace(/各$/, '');
+  let current: AmountStatement | null;
+  let subject: string | null;
+  if (GENERIC.test(what)) {
+    const bare = /(收入|支出|收支)$/.exec(what);
+    current = bare ? latestStarting(ctx, bare[1] === '支出' ? '支出' : '收入') : ctx.topic;
+    subject = current?.subject ?? null;
+  } else {
+    const s = resolveSubject(what);
+    subject = s ? s.names[0] : null;
+    current = subject ? latestNamed(ctx, subject) : null;
+  }
+  st.lastChange = {
+    kind: 'change', source: at.source(at.segStart), subject, year: at.year,
+    direction: /增|上升/.test(verb[1]) ? 1 : -1, baseYear: baseYearOf(at.before, at.year), change: amount, percent: null, current,
+  };
+  st.lastChangeStart = at.segStart;
+  st.afterChange = true;
+  ctx.out.push(st.lastChange);
+}
+
+function readAmount(ctx: Context, st: Sentence, at: At, amount: StatedAmount): void {
+  const { seg, lead } = at;
+  let subject: Subject | null | undefined;
+  if (INHERIT.test(seg)) {
+    // "1.因公出国(境)费,全年预算为…": the subject stands before the amount's own phrase.
+    const head = st.amounts.length ? undefined : resolveSubject(lead.slice(0, lead.length - seg.length).replace(/^\d+\.|[,;:、]+$/g, ''));
+    const first = st.amounts[0];
+    subject = first?.subject ? { names: [first.subject], family: first.family ?? 'other' } : head ?? ctx.pending ?? undefined;
+  } else subject = resolveSubject(seg);
+  let parent: AmountStatement | null = null;
+  // Inside a list a further "主要包括：…" describes the item; it opens no sub-list.
+  const marker = LIST_MARKER.test(lead);
+  if (st.listParent && !marker) {
+    parent = st.listParent;
+    if (subject && TOTAL.test(subject.names[0])) parent = st.listParent = null; // a new total ends the 其中 list
+  } else if (st.listParent) parent = st.listParent;
+  else if (marker) parent = parentFor(ctx, st.amounts, subject);
+  if (subject && parent && !fits(subject, parent)) subject = null;
+  if (subject && !subject.path && !parent) ctx.pending = null;
+  // "项目全年预算合计…，支出合计…": a generic total next to a non-figure names no table figure.
+  if (subject && !parent && st.amounts.length && st.amounts[0].subject === null && TOTAL.test(subject.names[0])) subject = null;
+  const basis = /决算/.test(seg) ? 'final' : st.contrast && /(年初|全年)预算|预算数/.test(seg) ? 'budget' : null;
+  for (const name of subject ? subject.names : [null]) {
+    const s: AmountStatement = {
+      kind: 'amount', source: at.source(at.segStart), subject: name, year: at.year, amount,
+      names: name === null ? [] : subject?.fallback ? [name, subject.fallback] : [name],
+      family: subject ? subject.family : null, parent, basis,
+    };
+    st.amounts.push(s);
+    ctx.amounts.push(s);
+    ctx.sheetAmounts.push(s);
+    ctx.out.push(s);
+    if (!parent) ctx.topic = s;
+  }
+  if (parent) st.listParent = parent;
+  st.afterChange = false;
+}
+
+function readPercent(ctx: Context, st: Sentence, at: At): void {
+  const { seg, m } = at;
+  const share = SHARE.exec(seg);
+  if (share) {
+    ctx.out.push(readShare(ctx, st, at, share[1]));
+    return;
+  }
+  if (RATE.test(seg)) {
+    const actual = [...st.amounts].reverse().find((s) => s.basis !== 'budget') ?? null;
+    const planned = [...st.amounts].reverse().find((s) => s.basis === 'budget' && s !== actual) ?? null;
+    ctx.out.push({ kind: 'rate', source: at.source(at.segStart), subject: actual?.subject ?? null, year: at.year, rate: m.value, actual, planned });
+    return;
+  }
+  if (CHANGE_PERCENT.test(seg)) {
+    if (st.lastChange && st.lastChange.percent === null) {
+      st.lastChange.percent = m.value;
+      st.lastChange.source.clause = st.text.slice(st.lastChangeStart, m.end);
+      return;
+    }
+    st.lastChange = {
+      kind: 'change', source: at.source(at.segStart), subject: ctx.topic?.subject ?? null, year: at.year,
+      direction: /增|上升/.test(seg) ? 1 : -1, baseYear: baseYearOf(at.before, at.year), change: null, percent: m.value, current: ctx.topic,
+    };
+    ctx.out.push(st.lastChange);
+    return;
+  }
+  ctx.out.push({ kind: 'other', source: at.source(at.segStart), subject: null, year: at.year, value: m.value });
+}
+
+/** "占71.64%" of the part just stated: of its 其中 parent, of a named base, or of its structural parent. */
+function readShare(ctx: Context, st: Sentence, at: At, baseText: string): ShareStatement {
+  const part = st.afterChange ? null : st.amounts[st.amounts.length - 1] ?? null;
+  let whole: AmountStatement | null = null;
+  let wholeName: string | null = null;
+  if (baseText) {
+    const base = resolveSubject(baseText);
+    wholeName = base ? base.names[0] : null;
+    whole = wholeName ? latestNamed(ctx, wholeName) : null;
+  } else if (part?.parent) {
+    whole = part.parent;
+    wholeName = whole.subject;
+  } else if (part?.subject) {
+    wholeName = STRUCTURAL_PARENT[part.subject] ?? null;
+    whole = wholeName ? latestNamed(ctx, wholeName) : null;
+    // "…一般公共预算支出2805.56万元…。" then a paragraph "卫生健康支出2800.56万元，占99.82%".
+    const prev = ctx.prevTopic;
+    if (!wholeName && part.family && prev?.subject && fits({ names: [part.subject], family: part.family }, prev)) {
+      whole = prev;
+      wholeName = prev.subject;
+    }
+  }
+  const start = part ? st.text.indexOf(part.source.clause) : at.segStart;
+  return { kind: 'share', source: at.source(start), subject: part?.subject ?? null, year: at.year, share: at.m.value, part, whole, wholeName };
+}
+
+/** "…费支出决算0.00万元，完成全年预算的0.00%" with the 全年预算 stated in a later paragraph. */
+function plannedFromElsewhere(statements: Statement[]): void {
+  const planned = new Map<string, AmountStatement>();
+  for (const s of statements) if (s.kind === 'amount' && s.basis === 'budget' && s.subject) planned.set(s.subject, s);
+  for (const s of statements) {
+    if (s.kind === 'rate' && !s.planned && s.subject) s.planned = planned.get(s.subject) ?? null;
+  }
 }
 
 /** Every statement in the sheet's prose cells, in reading order. */
@@ -403,13 +443,16 @@ export function extractStatements(sheet: SheetSnapshot): Statement[] {
   const out: Statement[] = [];
   const sheetAmounts: AmountStatement[] = [];
   let sentenceNo = 0;
+  let prevTopic: AmountStatement | null = null;
   for (const p of paras) {
-    const ctx: Context = { sheet, p, docYear, amounts: [], sheetAmounts, topic: null, pending: null, sentenceNo, out };
+    const ctx: Context = { sheet, p, docYear, amounts: [], sheetAmounts, topic: null, prevTopic, pending: null, sentenceNo, out };
     for (const sentence of p.text.split(/[。!?]/)) {
       if (sentence) readSentence(ctx, sentence);
       ctx.sentenceNo++;
     }
     sentenceNo = ctx.sentenceNo;
+    if (ctx.topic) prevTopic = ctx.topic;
   }
+  plannedFromElsewhere(out);
   return out;
 }
