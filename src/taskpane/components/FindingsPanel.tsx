@@ -32,18 +32,30 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground1,
     overflow: 'hidden',
   },
+  groupHeadBox: {
+    display: 'flex',
+    flexDirection: 'column',
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
+    backgroundColor: tokens.colorNeutralBackground3,
+  },
   groupHead: {
     display: 'flex',
     alignItems: 'center',
     gap: tokens.spacingHorizontalXS,
-    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
-    backgroundColor: tokens.colorNeutralBackground3,
     margin: 0,
     fontSize: tokens.fontSizeBase300,
+    lineHeight: tokens.lineHeightBase300,
     fontWeight: tokens.fontWeightSemibold,
   },
   groupTitle: { flexGrow: 1, minWidth: 0, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
-  groupSub: { color: tokens.colorNeutralForeground3, fontWeight: tokens.fontWeightRegular, whiteSpace: 'nowrap' },
+  groupSub: {
+    color: tokens.colorNeutralForeground3,
+    fontSize: tokens.fontSizeBase200,
+    lineHeight: tokens.lineHeightBase200,
+    overflow: 'hidden',
+    textOverflow: 'ellipsis',
+    whiteSpace: 'nowrap',
+  },
   sevHead: {
     margin: 0,
     padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS} 0`,
@@ -94,15 +106,17 @@ export default function FindingsPanel(props: FindingsPanelProps): React.JSX.Elem
       {groups.length === 0 && <Text className={styles.empty}>{s.noFindingsFiltered}</Text>}
       {groups.map((g) => (
         <section key={g.key} className={styles.group} aria-label={s.groupAria(g.title, g.total)} data-testid="finding-group">
-          <h3 className={styles.groupHead}>
-            <span className={styles.groupTitle} title={g.title}>
-              {g.title}
-            </span>
+          <div className={styles.groupHeadBox}>
+            <h3 className={styles.groupHead}>
+              <span className={styles.groupTitle} title={g.title}>
+                {g.title}
+              </span>
+              <Badge appearance="tint" color="informative" size="small" data-testid="group-count">
+                {g.total}
+              </Badge>
+            </h3>
             <span className={styles.groupSub}>{g.subtitle}</span>
-            <Badge appearance="tint" color="informative" size="small" data-testid="group-count">
-              {g.total}
-            </Badge>
-          </h3>
+          </div>
           {SEVERITIES.filter((sev) => g.bySeverity[sev].length > 0).map((sev) => (
             <div key={sev}>
               <h4 className={styles.sevHead}>
