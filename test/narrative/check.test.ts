@@ -171,3 +171,24 @@ describe('上年结转 in the same paragraph', () => {
     expect(findings.map((f) => [f.severity, f.expected, f.actual])).toEqual([['info', '4171.35', '4597.04']]);
   });
 });
+
+describe('confidence', () => {
+  test('a figure the index finds only through an alias gives info, not error', () => {
+    const index = makeIndex([['本年支出合计', '780.84', '收支总表!D35']]);
+    const aliased = { ...index, find: (name: string) => (name === '支出合计' ? index.all() : index.find(name)) };
+    const findings = checkNarrative([proseSheet(['2023 年支出合计 780.34 万元。'])], aliased);
+    expect(findings.map((f) => [f.severity, f.related])).toEqual([['info', ["'收支总表'!D35"]]]);
+    expect(findings[0].message).toContain('只有近似名称的数字');
+  });
+
+  test('亿元 and 千元 convert like 元 and 万元', () => {
+    expect(problems(['2023 年支出合计 0.078084 亿元。'])).toEqual([]);
+    expect(problems(['2023 年支出合计 7808.4 千元。'])).toEqual([]);
+    expect(problems(['2023 年支出合计 7808.9 千元。']).map((f) => [f.severity, f.expected])).toEqual([['error', '7808.4']]);
+  });
+
+  test('"占比为" is a share of the parent, like "占"', () => {
+    expect(problems(['2023 年支出合计 780.84 万元，其中：基本支出 559.37 万元，占比为 71.64%。'])).toEqual([]);
+    expect(problems(['2023 年支出合计 780.84 万元，其中：基本支出 559.37 万元，占比为 70.00%。']).map((f) => f.rule)).toEqual(['narrative.share']);
+  });
+});

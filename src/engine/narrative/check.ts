@@ -4,6 +4,7 @@ import { sheetRef } from '../address';
 import { Dec, fmt } from '../amount';
 import type { SheetSnapshot } from '../grid';
 import type { Finding, Severity } from '../report';
+import { key } from '../text';
 import { UNIT_SCALE } from '../rounding';
 import type { Figure, FigureIndex } from '../workbook/figures';
 import {
@@ -80,13 +81,25 @@ function stated(a: StatedAmount): Value {
   return { value: a.value, slack: halfUnit(a.decimals) };
 }
 
-type MatchResult = { kind: 'match'; figures: Figure[] } | { kind: 'none' } | { kind: 'ambiguous'; figures: Figure[] };
+type MatchResult =
+  | { kind: 'match'; figures: Figure[] }
+  | { kind: 'none' }
+  | { kind: 'ambiguous'; figures: Figure[] }
+  | { kind: 'alias'; figures: Figure[] };
 
-/** Figures of the first name the index knows, of the year; confident when every candidate agrees. */
+/**
+ * Figures of the first name the index knows, of the year. Confident only for figures of
+ * exactly that name that all agree; a figure found through an alias is no ground for an error.
+ */
 function match(index: FigureIndex, names: string[], year: number | null, unit: string): MatchResult {
+  let alias: Figure[] = [];
   for (const name of names) {
-    const figures = index.find(name).filter((f) => f.year === null || year === null || f.year === year);
-    if (figures.length === 0) continue;
+    const found = index.find(name).filter((f) => f.year === null || year === null || f.year === year);
+    const figures = found.filter((f) => f.name === key(name));
+    if (figures.length === 0) {
+      if (alias.length === 0) alias = found;
+      continue;
+    }
     const first = inUnit(figures[0], unit);
     const agree = figures.every((f) => {
       const v = inUnit(f, unit);
@@ -94,7 +107,7 @@ function match(index: FigureIndex, names: string[], year: number | null, unit: s
     });
     return agree ? { kind: 'match', figures } : { kind: 'ambiguous', figures };
   }
-  return { kind: 'none' };
+  return alias.length ? { kind: 'alias', figures: alias } : { kind: 'none' };
 }
 
 function finding(
@@ -145,20 +158,18 @@ function checkAmount(ck: Checker, s: AmountStatement): void {
   if (m.kind !== 'match') {
     if (m.kind === 'none') ck.absent.add(s);
     if (s.basis === 'budget') return; // 年初预算 figures rarely stand in a 决算 table
-    const why =
-      m.kind === 'none'
-        ? '表格中未找到同名数字'
-        : `同名数字不一致：${m.figures.map((f) => `${sheetRef(f.sheet, f.cell)} ${fmt(inUnit(f, unit).value, s.amount.decimals)}`).join('、')}`;
-    const zero = new Dec(0);
-    ck.findings.push(finding('narrative.amount', 'info', s, s.amount.value, s.amount.value, s.amount.decimals, zero,
-      `${text}未能确定对应的表格数字（${why}），未核对`, m.kind === 'ambiguous' ? m.figures.map((f) => sheetRef(f.sheet, f.cell)) : []));
+    const list = m.kind === 'none' ? '' : m.figures.map((f) => `${sheetRef(f.sheet, f.cell)} ${fmt(inUnit(f, unit).value, s.amount.decimals)}`).join('、');
+    const why = m.kind === 'none' ? '表格中未找到同名数字' : m.kind === 'alias' ? `只有近似名称的数字：${list}` : `同名数字不一致：${list}`;
+    ck.findings.push(finding('narrative.amount', 'info', s, s.amount.value, s.amount.value, s.amount.decimals, new Dec(0),
+      `${text}未能确定对应的表格数字（${why}），未核对`, m.kind === 'none' ? [] : m.figures.map((f) => sheetRef(f.sheet, f.cell))));
     return;
   }
   const fig = m.figures[0];
   const v = inUnit(fig, unit);
   ck.matched.set(s, v);
   ck.checked.add(s);
-  const d = Math.max(s.amount.decimals, Math.min(fig.decimals, 4));
+  // Enough decimals to show the figure in the text's unit (7808450 元 → 780.845 万元).
+  const d = Math.max(s.amount.decimals, Math.min(v.value.decimalPlaces(), s.amount.decimals + 3));
   if (v.value.toDecimalPlaces(s.amount.decimals).equals(s.amount.value)) return;
   const diff = s.amount.value.minus(v.value);
   const tol = halfUnit(s.amount.decimals).plus(v.slack);

@@ -178,7 +178,8 @@ const CHANGE_VERB = /(增加|减少|下降|增长|上升|降低)了?$/;
 const CHANGE_PERCENT = /(增加|减少|下降|增长|上升|降低|增幅|降幅)(为|了)?$/;
 const COMPARISON = /(比|较|与)(上年度?|去年|(\d{4})年度?)(预算数?|决算数?|同期)?(相比)?/g;
 const RATE = /(完成(年初|全年)?预算(数)?的|执行率(为)?)$/;
-const SHARE = /^占(.*?)的?$/;
+/** "占71.64%", "占比为…", "占支出合计的100.00%", "占政府采购支出总额的比重为…". */
+const SHARE = /^所?占(?:比(?:重|例)?)?(.*?)的?(?:比重|比例)?为?$/;
 /** A phrase that names no figure by itself: the sentence's subject carries over. */
 const GENERIC = /^(\d{4}年度?)?(本单位|本部门)?(支出|收入|收支)?(年初|全年)?(预算|决算)?(数)?(为|是)?$/;
 /** "年初预算为…，支出决算为…": the amount of the subject named before. */
