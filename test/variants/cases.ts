@@ -23,6 +23,7 @@ import {
   sideBySide,
   spaces,
   stack,
+  subtotalsDropped,
   titleRemoved,
   totalBottom,
   yuan,
@@ -59,6 +60,7 @@ export const SINGLE_CASES: Case[] = [
   { name: 'codes-joined', transform: codesJoined },
   { name: 'codes-split', transform: codesSplit },
   { name: 'codes-in-name', transform: codesInName },
+  { name: 'subtotals-dropped', transform: subtotalsDropped },
   { name: 'yuan-cents', transform: yuan('#,##0.00') },
   { name: 'yuan-whole', transform: yuan('0') },
   { name: 'total-bottom', transform: totalBottom },
@@ -112,6 +114,7 @@ export const CURATED_COMBOS: Case[] = [
   { name: 'codes-joined+total-bottom+spaces', transform: compose(codesJoined, totalBottom, spaces) },
   { name: 'retitle+yuan-cents+stack', transform: compose(retitle, yuan('#,##0.00'), stack([2, 1, 3])) },
   { name: 'offset(4,3)+stack', transform: compose(offset(4, 3), stack([1, 3, 2])) },
+  { name: 'subtotals-dropped+total-bottom+codes-split', transform: compose(subtotalsDropped, totalBottom, codesSplit) },
 ];
 
 export const ALL_CASES: Case[] = [...SINGLE_CASES, ...CURATED_COMBOS, ...comboCases()];

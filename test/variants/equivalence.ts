@@ -115,7 +115,8 @@ export interface FindingComparison {
 }
 
 /**
- * (b) Findings. For each original finding: a transformed finding with the same rule and the
+ * (b) Findings. For each original finding whose cell still exists after the transform (only
+ * subtotals-dropped deletes cells): a transformed finding with the same rule and the
  * expected severity (expectedSeverity) at the mapped cell. No transformed `error` without such
  * an original. For matched pairs, `expected` and `actual` equal the original figures × the
  * amount scale at that cell (exact decimal comparison; formatting of decimals is ignored).
@@ -134,10 +135,8 @@ export function compareFindings(orig: Report, trans: Report, v: Variant): Findin
   const explained = new Set<Finding>();
   for (const o of orig.findings) {
     const m = mapA1(v, o.sheet, o.cell);
-    if (!m) {
-      missing.push(`${describe(o)}: cell has no image under ${v.name}`);
-      continue;
-    }
+    // A cell the transform deleted (subtotals-dropped) takes its findings with it.
+    if (!m) continue;
     const sev = expectedSeverity(v, o);
     const there = byCell.get(refA1(m)) ?? [];
     const hit = there.filter((t) => t.rule === o.rule && t.severity === sev);

@@ -18,6 +18,7 @@ import {
   retitleText,
   spaces,
   stack,
+  subtotalsDropped,
   STACK_SHEET,
   titleRemoved,
   totalBottom,
@@ -52,6 +53,7 @@ const ALL: [string, Transform][] = [
 
 describe.each(SEEDS)('transforms on %s', (seed) => {
   test.each(ALL)('%s does not mutate its input and keeps every non-empty cell reachable', async (_n, t) => {
+    // (subtotals-dropped deletes rows by design and is tested separately below.)
     const { wb } = await loadSeed(seed);
     const before = JSON.stringify(wb);
     const v = t(wb);
@@ -142,6 +144,33 @@ describe.each(SEEDS)('transforms on %s', (seed) => {
         if (/^\d{3}(\d{2}){0,2}$/.test(code)) expect(norm(getCell(s1, r, 0).v)).toBe(code);
       }
     }
+  });
+});
+
+describe('subtotals-dropped', () => {
+  test('removes 类/款 rows with 项 children and keeps the rest in order', () => {
+    const wb: WorkbookSnapshot = {
+      file: 'x.xlsx',
+      sheets: [
+        {
+          name: 'S',
+          values: [
+            ['T', null],
+            ['科目代码', '科目名称'],
+            ['合计', null],
+            ['208', 'a'],
+            ['20805', 'b'],
+            ['2080501', 'c'],
+            ['221', 'd'],
+          ],
+          merges: [],
+        },
+      ],
+    };
+    const v = subtotalsDropped(wb);
+    expect(v.snapshot.sheets[0].values.map((r) => r[0])).toEqual(['T', '科目代码', '合计', '2080501', '221']);
+    expect(v.map({ sheet: 'S', r: 3, c: 0 })).toBeNull();
+    expect(v.map({ sheet: 'S', r: 6, c: 1 })).toEqual({ sheet: 'S', r: 4, c: 1 });
   });
 });
 

@@ -733,6 +733,71 @@ export const codesInName: Transform = (wb) => {
   return variant('codes-in-name', out, map, touched);
 };
 
+// 7d. subtotals-dropped
+
+/**
+ * Deletes the 类 and 款 subtotal rows of a function-code table (codes of 3 or 5 digits that
+ * have 7-digit 项 rows below them), leaving only the 项 rows — the shape of tables that list
+ * 项 only (DOMAIN §3: then 合计 is the sum of the 项 rows). Rows below move up; cells of the
+ * deleted rows have no image (findings on them are not expected back).
+ */
+export const subtotalsDropped: Transform = (wb) => {
+  const out: WorkbookSnapshot = { file: wb.file, sheets: [] };
+  const rowMaps = new Map<string, (r: number) => number | null>();
+  const touched: string[] = [];
+  for (const s0 of wb.sheets) {
+    const cols = findJoinedCodeColumns(s0);
+    if (cols.length !== 1) {
+      out.sheets.push(clone(s0));
+      continue;
+    }
+    const { hr, c: cc } = cols[0];
+    const codes = new Map<number, string>();
+    for (let r = hr + 1; r < rowCount(s0); r++) {
+      const v = norm(s0.values[r]?.[cc] ?? null);
+      if (/^\d{3}(\d{2}){0,2}$/.test(v)) codes.set(r, v);
+    }
+    const leaves = [...codes.values()].filter((v) => v.length === 7);
+    const del = new Set<number>();
+    for (const [r, v] of codes) if (v.length < 7 && leaves.some((l) => l.startsWith(v))) del.add(r);
+    if (!del.size) {
+      out.sheets.push(clone(s0));
+      continue;
+    }
+    touched.push(s0.name);
+    const sorted = [...del].sort((a, b) => a - b);
+    const f = (r: number): number | null => (del.has(r) ? null : r - sorted.filter((d) => d < r).length);
+    rowMaps.set(s0.name, f);
+    const nearest = (r: number, dir: 1 | -1): number | null => {
+      let x = r;
+      while (del.has(x)) x += dir;
+      return f(x);
+    };
+    out.sheets.push(
+      remapSheet(
+        s0,
+        s0.name,
+        (r, c) => {
+          const nr = f(r);
+          return nr === null ? null : { r: nr, c };
+        },
+        (g) => {
+          const r0 = nearest(g.r0, 1);
+          const r1 = nearest(g.r1, -1);
+          return r0 === null || r1 === null || r1 < r0 ? null : { ...g, r0, r1 };
+        },
+      ),
+    );
+  }
+  const map: CellMap = (ref) => {
+    const f = rowMaps.get(ref.sheet);
+    if (!f) return { ...ref };
+    const r = f(ref.r);
+    return r === null ? null : { sheet: ref.sheet, r, c: ref.c };
+  };
+  return variant('subtotals-dropped', out, map, touched);
+};
+
 // ---------------------------------------------------------------------------------------
 // 8. yuan
 
