@@ -1,4 +1,4 @@
-import { analyzeNarrative, checkNarrative } from '../../src/engine/narrative/check';
+import { analyzeNarrative, checkNarrative, narrativeNote } from '../../src/engine/narrative/check';
 import { makeIndex, type FigureRow } from './figure-index';
 import { proseSheet } from './sheet';
 
@@ -160,6 +160,7 @@ describe('analyzeNarrative stats', () => {
       makeIndex(SEED_000),
     );
     expect(stats).toEqual({ found: 5, namingFigure: 4, extracted: 4, checked: 3, absent: 1 });
+    expect(narrativeNote(stats)).toBe('说明文字：读到金额和百分比 5 处，其中 4 处对应表格数字（其中 1 处在本工作簿中无对应表格），已核对 3 处。');
   });
 });
 

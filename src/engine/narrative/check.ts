@@ -372,6 +372,13 @@ export function analyzeNarrative(sheets: SheetSnapshot[], index: FigureIndex): N
   };
 }
 
+/** The closing note's line on the 说明 text: matched / found. */
+export function narrativeNote(stats: NarrativeStats): string {
+  if (stats.found === 0) return '说明文字：未读到金额或百分比。';
+  const absent = stats.absent ? `（其中 ${stats.absent} 处在本工作簿中无对应表格）` : '';
+  return `说明文字：读到金额和百分比 ${stats.found} 处，其中 ${stats.namingFigure} 处对应表格数字${absent}，已核对 ${stats.checked} 处。`;
+}
+
 export function checkNarrative(sheets: SheetSnapshot[], index: FigureIndex): Finding[] {
   return analyzeNarrative(sheets, index).findings;
 }
