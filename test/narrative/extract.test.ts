@@ -73,6 +73,16 @@ const cases: [string, string[], string[]][] = [
     ['amount null 140万元'],
   ],
   [
+    'seed 001 绩效: 基本支出/项目支出 under a non-figure total still name the table figures',
+    ['（六）预算绩效目标说明：本单位所有支出实行绩效目标管理。纳入2023年部门整体支出绩效目标的金额为768.04万元，其中，基本支出482.04万元，项目支出286.00万元。'],
+    ['amount null 768.04万元', 'amount 基本支出 482.04万元 ⊂ null', 'amount 项目支出 286.00万元 ⊂ null'],
+  ],
+  [
+    'seed 002 项目支出 by fund source: no figure of the tables this vocabulary names',
+    ['主要包括：本年财政拨款安排2145万元（其中，一般公共预算拨款安排2145万元，政府性基金预算拨款安排0万元），财政专户管理资金安排0万元。'],
+    ['amount null 2145万元', 'amount null 2145万元 ⊂ null', 'amount null 0万元 ⊂ null', 'amount null 0万元 ⊂ null'],
+  ],
+  [
     'seed 001 收入: 较去年 and a bare 收入 back to the total',
     ['（1） 收入预算：2023年本单位收入预算768.04万元，其中，一般公共预算拨款768.04万元。收入较去年减少28.15万元，下降3.54%。主要是正常浮动。'],
     [

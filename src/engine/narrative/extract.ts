@@ -188,9 +188,12 @@ const TOTAL = /(总计|合计)$/;
 const CLASS_PARENTS = new Set(['支出总计', '支出合计', '一般公共预算支出', '财政拨款支出总计', '政府性基金预算支出', '国有资本经营预算支出']);
 const CLASS_FAMILY_EXEMPT = new Set(['基本支出', '项目支出', '人员经费', '公用经费', '一般公共预算基本支出', '事业单位经营支出', '上缴上级支出', '对附属单位补助支出']);
 
+/** Parts of any spending total: "纳入绩效管理的支出总额…，其中人员经费…" still names the table's 人员经费. */
+const CORE_PARTS = new Set(['基本支出', '项目支出', '人员经费', '公用经费']);
+
 /** Whether a 其中 child may stand for the named figure under its parent. */
 function fits(child: Subject, parent: AmountStatement): boolean {
-  if (parent.subject === null || parent.family === null) return false;
+  if (parent.subject === null) return CORE_PARTS.has(child.names[0]);
   if (child.family === 'expense' && /支出$/.test(child.names[0]) && !CLASS_FAMILY_EXEMPT.has(child.names[0])) {
     // A function class under 基本支出/项目支出 is only the part of that class.
     return CLASS_PARENTS.has(parent.subject) || parent.family === 'both';
