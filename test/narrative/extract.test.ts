@@ -232,3 +232,25 @@ describe('resolveSubject', () => {
     expect(resolveSubject('2023年本单位会议费预算')).toBeNull();
   });
 });
+
+describe('a whole 说明 in one cell', () => {
+  test('its lines read like rows: headings break sentences, broken lines join', () => {
+    const cell = [
+      '三、支出预算总体情况说明',
+      '卢氏县医疗保障局 2023 年支出合计 780.84 万元，其中：基本支出 559.37 万元，',
+      '占 71.64%；项目支出 221.47 万元，占 28.36%。',
+      '八、“三公”经费支出预算情况说明',
+      '卢氏县医疗保障局 2023 年“三公”经费预算为 3.3 万元。',
+    ].join('\n');
+    const statements = extractStatements({ name: '说明', values: [[cell]], merges: [] });
+    expect(statements.map(show)).toEqual([
+      'amount 支出合计 780.84万元',
+      'amount 基本支出 559.37万元 ⊂ 支出合计',
+      'share 基本支出 71.64% = 559.37万元 / 支出合计 780.84万元',
+      'amount 项目支出 221.47万元 ⊂ 支出合计',
+      'share 项目支出 28.36% = 221.47万元 / 支出合计 780.84万元',
+      'amount 三公经费 3.3万元',
+    ]);
+    expect(new Set(statements.map((s) => s.source.cell))).toEqual(new Set(['A1']));
+  });
+});

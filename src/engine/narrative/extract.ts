@@ -106,25 +106,28 @@ interface Paragraph {
   text: string;
 }
 
-/** Text cells long enough to be prose; a paragraph broken over rows (page breaks) is joined. */
+/** Text lines long enough to be prose; a paragraph broken over rows or lines (page breaks) is joined. */
 function paragraphs(sheet: SheetSnapshot): Paragraph[] {
   const out: Paragraph[] = [];
-  const open = new Map<number, { p: Paragraph; lastRow: number }>();
+  // Per column, the paragraph the line just above ended in (null after a skipped line).
+  const open = new Map<number, { p: Paragraph | null; lastRow: number }>();
   sheet.values.forEach((row, r) => {
     row?.forEach((v, c) => {
       if (typeof v !== 'string') return;
-      const text = prose(v);
-      if (!CJK.test(text)) return;
-      const prev = open.get(c);
-      if (prev && prev.lastRow === r - 1 && continues(prev.p.text, text)) {
-        prev.p.text += text;
-        prev.lastRow = r;
-        return;
+      const above = open.get(c);
+      let prev = above && above.lastRow === r - 1 ? above.p : null;
+      // A whole 说明 in one cell: its lines are read like rows.
+      for (const line of v.split(/\r?\n/)) {
+        const text = prose(line);
+        if (text === '') continue;
+        if (prev && CJK.test(text) && continues(prev.text, text)) {
+          prev.text += text;
+        } else if (text.length >= 12 && CJK.test(text)) {
+          prev = { r, c, text };
+          out.push(prev);
+        } else prev = null;
       }
-      if (text.length < 12) return;
-      const p = { r, c, text };
-      out.push(p);
-      open.set(c, { p, lastRow: r });
+      open.set(c, { p: prev, lastRow: r });
     });
   });
   return out;
