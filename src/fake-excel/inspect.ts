@@ -47,7 +47,9 @@ export class FakeWorkbook {
 
   onChange(listener: ChangeListener): () => void {
     this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    return () => {
+      this.listeners.delete(listener);
+    };
   }
 
   /** Called by the host after each sync and each inspection edit. */
