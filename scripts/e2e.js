@@ -58,15 +58,44 @@ function productionBuildHosts() {
   const ok = check.status === 0;
   console.log(`  ${ok ? '✓' : '✗'} build references no host but ${PROD_BASE}\n      ${text.split('\n').join('\n      ')}`);
   const html = fs.readFileSync(path.join(PROD_OUT, 'taskpane.html'), 'utf8');
-  const local = /<head>[\s\S]*<script[^>]+src="office-js\/office\.js"[\s\S]*<\/head>/.test(html) && fs.existsSync(path.join(PROD_OUT, 'office-js', 'office.js'));
+  const countFiles = (dir) =>
+    fs.readdirSync(dir, { withFileTypes: true }).reduce((n, e) => n + (e.isDirectory() ? countFiles(path.join(dir, e.name)) : 1), 0);
+  const officeDist = path.join(ROOT, 'node_modules', '@microsoft', 'office-js', 'dist');
+  const copied = fs.existsSync(path.join(PROD_OUT, 'office-js')) ? countFiles(path.join(PROD_OUT, 'office-js')) : 0;
+  const local =
+    /<head>[\s\S]*<script[^>]+src="?office-js\/office\.js"?[\s>][\s\S]*<\/head>/.test(html) && copied === countFiles(officeDist);
   const manifest = fs.existsSync(path.join(PROD_OUT, 'manifest.xml')) ? fs.readFileSync(path.join(PROD_OUT, 'manifest.xml'), 'utf8') : '';
   const rewritten = manifest.includes(PROD_BASE) && !manifest.includes('https://localhost:3000/');
   const noPlayground = !fs.readdirSync(PROD_OUT).some((f) => f.startsWith('playground') || f === 'playground-data');
-  console.log(`  ${local ? '✓' : '✗'} office.js served from the build (office-js/office.js in <head>)`);
+  console.log(`  ${local ? '✓' : '✗'} office.js served from the build (office-js/office.js in <head>; ${copied} files copied)`);
   console.log(`  ${rewritten ? '✓' : '✗'} manifest URLs rewritten to the base URL`);
   console.log(`  ${noPlayground ? '✓' : '✗'} no playground in the production output`);
-  const results = [ok, local, rewritten, noPlayground];
+  const results = [ok, local, rewritten, noPlayground, cdnBuildHosts(cli)];
   return { passed: 1 + results.filter(Boolean).length, failed: results.filter((x) => !x).length };
+}
+
+/** --env officeJs=cdn: office.js from Microsoft's CDN is then the one foreign reference, and nothing is copied. */
+function cdnBuildHosts(cli) {
+  const out = `${PROD_OUT}-cdn`;
+  const wp = spawnSync(
+    process.execPath,
+    [cli, '--mode', 'production', '--env', `baseUrl=${PROD_BASE}`, '--env', 'officeJs=cdn', '--env', `outDir=${out}`],
+    { cwd: ROOT, encoding: 'utf8' }
+  );
+  const check = (extra) =>
+    spawnSync(process.execPath, [path.join(__dirname, 'check-build-hosts.js'), out, '--base-url', PROD_BASE, ...extra], { encoding: 'utf8' });
+  const strict = wp.status === 0 ? check([]) : null;
+  const allowed = wp.status === 0 ? check(['--allow-cdn']) : null;
+  const ok =
+    wp.status === 0 &&
+    strict.status === 1 &&
+    /appsforoffice\.microsoft\.com\/lib\/1\/hosted\/office\.js/.test(strict.stderr) &&
+    (strict.stderr.match(/^  \S+: https?:/gm) || []).length === 1 &&
+    allowed.status === 0 &&
+    !fs.existsSync(path.join(out, 'office-js'));
+  console.log(`  ${ok ? '✓' : '✗'} --env officeJs=cdn: only the office.js CDN is added (flagged unless --allow-cdn), no office-js/ copy`);
+  if (!ok) console.log(`      ${wp.status !== 0 ? wp.stderr : `${strict.stderr}${allowed.stdout}${allowed.stderr}`}`);
+  return ok;
 }
 
 async function main() {

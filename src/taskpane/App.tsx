@@ -202,8 +202,8 @@ export default function App({ host, initialLang = 'zh', theme = paneTheme }: App
     <FluentProvider theme={theme} className={styles.provider} lang={lang === 'zh' ? 'zh-CN' : 'en'}>
       <I18nContext.Provider value={s}>
         <div className={styles.root}>
+          <Header lang={lang} onLangChange={setLang} />
           <div className={styles.sticky}>
-            <Header lang={lang} onLangChange={setLang} />
             <ActionBar
               busy={busy}
               progressLabel={progressLabel}

@@ -110,6 +110,10 @@ async function main(): Promise<void> {
         await page.getByText(/已标注 \d+ 个单元格/).waitFor({ timeout: 60_000 });
         const n = await page.getByTestId('finding').count();
         assert(n >= 1, 'no findings listed for seed-000');
+        await page.waitForFunction((name) => {
+          const b = document.querySelector<HTMLButtonElement>(`button[aria-label="${name}"]`);
+          return !!b && !b.disabled;
+        }, CHECK);
         const marked = diffCount(before!, await state(page));
         assert(marked >= 1, 'no cell changed in the fake after marking');
         console.log(`    ${n} finding(s) listed, ${marked} cell(s) marked`);
@@ -213,6 +217,10 @@ async function main(): Promise<void> {
         await narrow.addStyleTag({ content: '.pg-bar,.pg-workbook{display:none!important}.pg-pane{width:320px!important;border:0}' });
         await narrow.getByRole('button', { name: CHECK }).click();
         await narrow.getByText(/已标注 \d+ 个单元格/).waitFor({ timeout: 60_000 });
+        await narrow.waitForFunction((name) => {
+          const b = document.querySelector<HTMLButtonElement>(`button[aria-label="${name}"]`);
+          return !!b && !b.disabled;
+        }, CHECK);
         const overflow = await narrow.evaluate(() => {
           const pane = document.querySelector('.pg-pane')!;
           return pane.scrollWidth - pane.clientWidth;
