@@ -193,3 +193,9 @@ describe('confidence', () => {
     expect(problems(['2023 年支出合计 780.84 万元，其中：基本支出 559.37 万元，占比为 70.00%。']).map((f) => f.rule)).toEqual(['narrative.share']);
   });
 });
+
+test('a table figure of unknown unit is no ground for an error', () => {
+  const findings = check(['2023 年支出合计 780.84 万元。'], [['支出合计', '7808400', '支出总表!F6', '', 0]]);
+  expect(findings.map((f) => f.severity)).toEqual(['info']);
+  expect(findings[0].message).toContain('单位不明');
+});

@@ -69,7 +69,7 @@ interface Value {
 }
 
 function scale(unit: string): Dec {
-  return new Dec(UNIT_SCALE[unit] ?? 1);
+  return new Dec(UNIT_SCALE[unit] ?? NaN);
 }
 
 function inUnit(f: Figure, unit: string): Value {
@@ -100,6 +100,8 @@ function match(index: FigureIndex, names: string[], year: number | null, unit: s
       if (alias.length === 0) alias = found;
       continue;
     }
+    // A table without a unit line cannot be converted: its figure proves nothing.
+    if (figures.some((f) => !(f.unit in UNIT_SCALE))) return { kind: 'ambiguous', figures };
     const first = inUnit(figures[0], unit);
     const agree = figures.every((f) => {
       const v = inUnit(f, unit);
@@ -158,8 +160,16 @@ function checkAmount(ck: Checker, s: AmountStatement): void {
   if (m.kind !== 'match') {
     if (m.kind === 'none') ck.absent.add(s);
     if (s.basis === 'budget') return; // 年初预算 figures rarely stand in a 决算 table
-    const list = m.kind === 'none' ? '' : m.figures.map((f) => `${sheetRef(f.sheet, f.cell)} ${fmt(inUnit(f, unit).value, s.amount.decimals)}`).join('、');
-    const why = m.kind === 'none' ? '表格中未找到同名数字' : m.kind === 'alias' ? `只有近似名称的数字：${list}` : `同名数字不一致：${list}`;
+    const shown = (f: Figure): string => (f.unit in UNIT_SCALE ? `${fmt(inUnit(f, unit).value, s.amount.decimals)} ${unit}` : `${fmt(f.value, f.decimals)}（单位不明）`);
+    const list = m.kind === 'none' ? '' : m.figures.map((f) => `${sheetRef(f.sheet, f.cell)} ${shown(f)}`).join('、');
+    const why =
+      m.kind === 'none'
+        ? '表格中未找到同名数字'
+        : m.kind === 'alias'
+          ? `只有近似名称的数字：${list}`
+          : m.figures.some((f) => !(f.unit in UNIT_SCALE))
+            ? `表格单位不明：${list}`
+            : `同名数字不一致：${list}`;
     ck.findings.push(finding('narrative.amount', 'info', s, s.amount.value, s.amount.value, s.amount.decimals, new Dec(0),
       `${text}未能确定对应的表格数字（${why}），未核对`, m.kind === 'none' ? [] : m.figures.map((f) => sheetRef(f.sheet, f.cell))));
     return;
