@@ -23,6 +23,7 @@ import {
   sideBySide,
   spaces,
   stack,
+  subtotalsAdded,
   subtotalsDropped,
   titleRemoved,
   totalBottom,
@@ -61,6 +62,7 @@ export const SINGLE_CASES: Case[] = [
   { name: 'codes-split', transform: codesSplit },
   { name: 'codes-in-name', transform: codesInName },
   { name: 'subtotals-dropped', transform: subtotalsDropped },
+  { name: 'subtotals-added', transform: subtotalsAdded },
   { name: 'yuan-cents', transform: yuan('#,##0.00') },
   { name: 'yuan-whole', transform: yuan('0') },
   { name: 'total-bottom', transform: totalBottom },
@@ -115,6 +117,8 @@ export const CURATED_COMBOS: Case[] = [
   { name: 'retitle+yuan-cents+stack', transform: compose(retitle, yuan('#,##0.00'), stack([2, 1, 3])) },
   { name: 'offset(4,3)+stack', transform: compose(offset(4, 3), stack([1, 3, 2])) },
   { name: 'subtotals-dropped+total-bottom+codes-split', transform: compose(subtotalsDropped, totalBottom, codesSplit) },
+  { name: 'codes-joined+subtotals-added', transform: compose(codesJoined, subtotalsAdded) },
+  { name: 'subtotals-dropped+subtotals-added+spaces', transform: compose(subtotalsDropped, subtotalsAdded, spaces) },
 ];
 
 export const ALL_CASES: Case[] = [...SINGLE_CASES, ...CURATED_COMBOS, ...comboCases()];

@@ -3,6 +3,7 @@ import { Dec } from '../../src/engine/amount';
 import type { SheetSnapshot, WorkbookSnapshot } from '../../src/engine/grid';
 import { loadSeed, seedFiles } from './cases';
 import {
+  codesInName,
   codesJoined,
   codesSplit,
   columnOrder,
@@ -18,6 +19,7 @@ import {
   retitleText,
   spaces,
   stack,
+  subtotalsAdded,
   subtotalsDropped,
   STACK_SHEET,
   titleRemoved,
@@ -45,6 +47,8 @@ const ALL: [string, Transform][] = [
   ['title-removed', titleRemoved],
   ['codes-joined', codesJoined],
   ['codes-split', codesSplit],
+  ['codes-in-name', codesInName],
+  ['subtotals-added', compose(codesJoined, subtotalsAdded)],
   ['yuan', yuan('#,##0.00')],
   ['total-bottom', totalBottom],
   ['column-order', columnOrder],
@@ -171,6 +175,39 @@ describe('subtotals-dropped', () => {
     expect(v.snapshot.sheets[0].values.map((r) => r[0])).toEqual(['T', '科目代码', '合计', '2080501', '221']);
     expect(v.map({ sheet: 'S', r: 3, c: 0 })).toBeNull();
     expect(v.map({ sheet: 'S', r: 6, c: 1 })).toEqual({ sheet: 'S', r: 4, c: 1 });
+  });
+});
+
+describe('subtotals-added', () => {
+  test('inserts exact 类/款 sums before sorted 项 rows', () => {
+    const wb: WorkbookSnapshot = {
+      file: 'x.xlsx',
+      sheets: [
+        {
+          name: 'S',
+          values: [
+            ['科目编码', '科目名称', '合计'],
+            [null, '合计', 0.3],
+            ['2101501', '行政运行', 0.1],
+            ['2080505', '养老', 0.1],
+            ['2101599', '其他', 0.1],
+          ],
+          numberFormats: [
+            [null, null, null],
+            [null, null, '0.00'],
+            [null, null, '0.00'],
+            [null, null, '0.00'],
+            [null, null, '0.00'],
+          ],
+          merges: [],
+        },
+      ],
+    };
+    const v = subtotalsAdded(wb);
+    const rows = v.snapshot.sheets[0].values;
+    expect(rows.map((r) => r[0])).toEqual(['科目编码', null, '208', '20805', '2080505', '210', '21015', '2101501', '2101599']);
+    expect(rows[5][2]).toBe(0.2); // 0.1 + 0.1 exactly, via Dec
+    expect(v.map({ sheet: 'S', r: 2, c: 2 })).toEqual({ sheet: 'S', r: 7, c: 2 });
   });
 });
 

@@ -798,6 +798,113 @@ export const subtotalsDropped: Transform = (wb) => {
   return variant('subtotals-dropped', out, map, touched);
 };
 
+// 7e. subtotals-added
+
+/** Names of the 类/款 the seeds use (DOMAIN §3); other codes get a generic name. */
+const FUNCTION_NAMES: Record<string, string> = {
+  '208': '社会保障和就业支出',
+  '20805': '行政事业单位养老支出',
+  '20808': '抚恤',
+  '20899': '其他社会保障和就业支出',
+  '210': '卫生健康支出',
+  '21011': '行政事业单位医疗',
+  '21013': '医疗救助',
+  '21015': '医疗保障管理事务',
+  '21099': '其他卫生健康支出',
+  '221': '住房保障支出',
+  '22102': '住房改革支出',
+};
+
+/**
+ * The inverse of subtotalsDropped for tables that list only 项 rows (one code column, 7-digit
+ * codes, no 3/5-digit codes): sorts the 项 rows by code and inserts a 类 row before each class
+ * and a 款 row before each 款, whose amounts are the exact (Dec) sums of their 项 rows in every
+ * numeric column, with the 项 rows' number format. The 合计 row is untouched (Σ 类 = Σ 项).
+ */
+export const subtotalsAdded: Transform = (wb) => {
+  const out: WorkbookSnapshot = { file: wb.file, sheets: [] };
+  const rowMaps = new Map<string, (r: number) => number>();
+  const touched: string[] = [];
+  for (const s0 of wb.sheets) {
+    const cols = findJoinedCodeColumns(s0);
+    if (cols.length !== 1) {
+      out.sheets.push(clone(s0));
+      continue;
+    }
+    const { hr, c: cc } = cols[0];
+    const leafRows: number[] = [];
+    let hasUpper = false;
+    for (let r = hr + 1; r < rowCount(s0); r++) {
+      const v = norm(s0.values[r]?.[cc] ?? null);
+      if (/^\d{7}$/.test(v)) leafRows.push(r);
+      else if (/^\d{3}$|^\d{5}$/.test(v)) hasUpper = true;
+    }
+    const first = leafRows[0];
+    const last = leafRows[leafRows.length - 1];
+    if (hasUpper || leafRows.length < 2 || last - first + 1 !== leafRows.length) {
+      out.sheets.push(clone(s0));
+      continue;
+    }
+    touched.push(s0.name);
+    const code = (r: number): string => norm(s0.values[r][cc]);
+    const sorted = [...leafRows].sort((a, b) => (code(a) < code(b) ? -1 : code(a) > code(b) ? 1 : a - b));
+    const numericCols: number[] = [];
+    for (let c = 0; c < colCount(s0); c++) if (c !== cc && leafRows.some((r) => typeof s0.values[r]?.[c] === 'number')) numericCols.push(c);
+    // The name column: the first column right of the codes where the 项 rows hold text.
+    let nameCol = -1;
+    for (let c = cc + 1; c < colCount(s0) && nameCol < 0; c++) if (leafRows.some((r) => typeof s0.values[r]?.[c] === 'string')) nameCol = c;
+    // New block layout: entries are either a subtotal (prefix) or an original leaf row.
+    const layout: ({ prefix: string } | { row: number })[] = [];
+    let lastLei = '';
+    let lastKuan = '';
+    for (const r of sorted) {
+      const k = code(r);
+      if (k.slice(0, 3) !== lastLei) layout.push({ prefix: (lastLei = k.slice(0, 3)) });
+      if (k.slice(0, 5) !== lastKuan) layout.push({ prefix: (lastKuan = k.slice(0, 5)) });
+      layout.push({ row: r });
+    }
+    const added = layout.length - leafRows.length;
+    const newPos = new Map<number, number>();
+    layout.forEach((e, i) => {
+      if ('row' in e) newPos.set(e.row, first + i);
+    });
+    const f = (r: number): number => (r < first ? r : r > last ? r + added : (newPos.get(r) ?? r));
+    rowMaps.set(s0.name, f);
+    const sh = remapSheet(
+      s0,
+      s0.name,
+      (r, c) => ({ r: f(r), c }),
+      (g) => (g.r1 < first ? { ...g } : g.r0 > last ? { ...g, r0: g.r0 + added, r1: g.r1 + added } : g.r0 === g.r1 ? { ...g, r0: f(g.r0), r1: f(g.r0) } : null),
+    );
+    layout.forEach((e, i) => {
+      if (!('prefix' in e)) return;
+      const r = first + i;
+      const kids = leafRows.filter((x) => code(x).startsWith(e.prefix));
+      setCell(sh, r, cc, { v: e.prefix, t: e.prefix, f: null, n: null });
+      if (nameCol >= 0) {
+        const nm = FUNCTION_NAMES[e.prefix] ?? `科目${e.prefix}`;
+        setCell(sh, r, nameCol, { v: nm, t: nm, f: null, n: null });
+      }
+      for (const c of numericCols) {
+        const nums = kids.map((x) => s0.values[x]?.[c]).filter((v): v is number => typeof v === 'number');
+        if (!nums.length) continue;
+        const sum = nums.reduce((acc, v) => acc.plus(decOf(v)), new Dec(0));
+        // The format showing the most decimals among the 项 cells (zeros are often plain "0").
+        const fmts = kids.map((x) => s0.numberFormats?.[x]?.[c] ?? null);
+        const fmt = fmts.reduce<string | null>((best, x) => ((decimalsOfFormat(x) ?? -1) > (decimalsOfFormat(best) ?? -1) ? x : best), null);
+        const num = sum.toNumber();
+        setCell(sh, r, c, { v: num, t: formatNumber(num, fmt), f: null, n: fmt });
+      }
+    });
+    out.sheets.push(sh);
+  }
+  const map: CellMap = (ref) => {
+    const f = rowMaps.get(ref.sheet);
+    return f ? { sheet: ref.sheet, r: f(ref.r), c: ref.c } : { ...ref };
+  };
+  return variant('subtotals-added', out, map, touched);
+};
+
 // ---------------------------------------------------------------------------------------
 // 8. yuan
 
