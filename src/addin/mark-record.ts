@@ -4,6 +4,7 @@
 import type { HostCapabilities, NoteKind } from './host';
 import { HostError } from './host';
 
+/** Notes and comments need no record: the add-in's text is recognized by MARK_PREFIX. */
 export interface MarkedCell {
   sheet: string;
   /** Single cell, A1. */
@@ -12,8 +13,6 @@ export interface MarkedCell {
   fill: string | null;
   /** The fill the add-in set; if the cell shows another now, the user changed it and it stays. */
   markFill: string;
-  /** The user's note before marking (note mode only); null = none. */
-  note: string | null;
 }
 
 export interface MarkRecord {

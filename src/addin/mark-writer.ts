@@ -159,11 +159,11 @@ export async function reconcileMarks(context: Excel.RequestContext, caps: HostCa
       bySheet.set(fillWanted, [...(bySheet.get(fillWanted) ?? []), p.cell]);
       fills.set(p.sheet, bySheet);
     }
-    let noteBefore: string | null = null;
     if (p.note) {
       const now = p.note.isNullObject ? null : p.note.content;
-      noteBefore = now === null || !now.includes(MARK_PREFIX) ? now : o ? o.note : stripMark(now);
-      const wanted = t ? (noteBefore ? noteBefore + NOTE_SEPARATOR + t.text : t.text) : noteBefore;
+      // The user's part of the note is whatever precedes our text, including edits made since.
+      const noteBefore = now === null || !now.includes(MARK_PREFIX) ? now : stripMark(now);
+      const wanted = t ? (noteBefore !== null ? noteBefore + NOTE_SEPARATOR + t.text : t.text) : noteBefore;
       if (wanted !== now) {
         if (now === null) wb.notes.add(qualify(p.sheet, p.cell), wanted as string);
         else if (wanted === null) p.note.delete();
@@ -171,7 +171,7 @@ export async function reconcileMarks(context: Excel.RequestContext, caps: HostCa
       }
     }
     if (noteKind === 'comment') queueComment(wb, p.sheet, p.cell, commentsAt.get(p.k), t?.text ?? null);
-    if (t) cells.push({ sheet: t.sheet, cell: t.cell, fill: fillBefore, markFill: t.fill, note: noteBefore });
+    if (t) cells.push({ sheet: t.sheet, cell: t.cell, fill: fillBefore, markFill: t.fill });
   }
   for (const [sheet, byColor] of fills) {
     const ws = wb.worksheets.getItem(sheet);

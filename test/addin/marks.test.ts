@@ -151,3 +151,15 @@ test('more findings than MAX_MARKS: the most severe are marked, every request st
   await host.clearMarks();
   expect(fake.workbook.state()).toEqual(before);
 });
+
+test('notes: the user’s part of a marked note, edited meanwhile, survives clearing', async () => {
+  const { fake, host } = setup(budgetWorkbook());
+  fake.workbook.setNote('收支总表', 'B3', '原批注');
+  fake.workbook.setNote('收支总表', 'B4', '');
+  await host.applyMarks([finding('收支总表', 'B3'), finding('收支总表', 'B4')]);
+  const marked = fake.workbook.cell('收支总表', 'B3').note as string;
+  fake.workbook.setNote('收支总表', 'B3', marked.replace('原批注', '原批注（已修改）'));
+  await host.clearMarks();
+  expect(fake.workbook.cell('收支总表', 'B3').note).toBe('原批注（已修改）');
+  expect(fake.workbook.cell('收支总表', 'B4').note).toBe('');
+});
