@@ -15,7 +15,10 @@ const BATCH_BYTES = 2 * 1024 * 1024;
 export async function writeFindingsSheet(context: Excel.RequestContext, caps: HostCapabilities, report: Report): Promise<string> {
   const wb = context.workbook;
   const existing = wb.worksheets.getItemOrNullObject(EXPORT_SHEET);
+  const sheets = wb.worksheets.load('items/name');
   await context.sync();
+  // A link to a sheet that is gone would fail the whole batch in Excel.
+  const linkable = new Set(sheets.items.map((ws) => ws.name.toLowerCase()));
   if (!existing.isNullObject) existing.delete();
   const ws = wb.worksheets.add(EXPORT_SHEET);
 
@@ -49,7 +52,7 @@ export async function writeFindingsSheet(context: Excel.RequestContext, caps: Ho
     if (caps.excelApiMinor >= 7) {
       for (let i = Math.max(start, 1); i < end; i++) {
         const f = report.findings[i - 1];
-        ws.getCell(i, CELL_COLUMN).hyperlink = { documentReference: qualify(f.sheet, f.cell), textToDisplay: f.cell, screenTip: '转到该单元格' };
+        if (linkable.has(f.sheet.toLowerCase())) ws.getCell(i, CELL_COLUMN).hyperlink = { documentReference: qualify(f.sheet, f.cell), textToDisplay: f.cell, screenTip: '转到该单元格' };
       }
     }
     start = end;

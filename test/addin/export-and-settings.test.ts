@@ -31,6 +31,12 @@ describe('exportFindings', () => {
     expect(fake.workbook.activeSheet).toBe('审核结果');
   });
 
+  test('a finding on a sheet that no longer exists is listed without a link', async () => {
+    const { fake, host } = setup(budgetWorkbook());
+    await host.exportFindings({ ...REPORT, findings: [finding('已删除', 'A1')] });
+    expect(fake.workbook.cell('审核结果', 'C2')).toMatchObject({ value: 'A1', hyperlink: null });
+  });
+
   test('thousands of findings are written in batches under 5 MB', async () => {
     const { fake, host } = setup(budgetWorkbook());
     const many = { ...REPORT, findings: Array.from({ length: 20_000 }, (_, i) => finding('收支总表', `B${i + 3}`, 'warning', { message: '说明'.repeat(20) })) };
