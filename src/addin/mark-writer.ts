@@ -95,7 +95,9 @@ export async function reconcileMarks(context: Excel.RequestContext, caps: HostCa
   // Sync 1: sheets with their protection, the stored record, existing comments.
   const sheetList = wb.worksheets.load('items/name,items/protection/protected');
   const lookup = lookupRecord(context, caps);
-  const comments = noteKind === 'comment' ? wb.comments.load('items/id,items/content,items/replies/items/id,items/replies/items/content') : null;
+  // Comments are read whenever the API exists, so comments left by a run on an older Excel
+  // (LTSC, comment mode) are cleaned up when the workbook is re-checked on Microsoft 365.
+  const comments = caps.excelApiMinor >= 10 ? wb.comments.load('items/id,items/content,items/replies/items/id,items/replies/items/content') : null;
   await sync();
 
   // Sync 2 (only if needed): the record's XML and where the comments sit.
@@ -170,7 +172,7 @@ export async function reconcileMarks(context: Excel.RequestContext, caps: HostCa
         else p.note.content = wanted;
       }
     }
-    if (noteKind === 'comment') queueComment(wb, p.sheet, p.cell, commentsAt.get(p.k), t?.text ?? null);
+    if (comments) queueComment(wb, p.sheet, p.cell, commentsAt.get(p.k), noteKind === 'comment' ? t?.text ?? null : null);
     if (t) cells.push({ sheet: t.sheet, cell: t.cell, fill: fillBefore, markFill: t.fill });
   }
   for (const [sheet, byColor] of fills) {

@@ -58,7 +58,8 @@ export function emptyStats(): HostStats {
 /** Shared by all contexts of one fake workbook. */
 export interface FakeHostCore {
   readonly doc: DocumentModel;
-  readonly apiMinor: number;
+  /** Mutable: the same document opened in another Excel version. */
+  apiMinor: number;
   readonly stats: HostStats;
   readonly userName: string;
   /** Tells change listeners about whatever the last sync changed. */

@@ -37,6 +37,11 @@ export class FakeWorkbook {
     return this.core.apiMinor;
   }
 
+  /** Reopens the same document in an Excel with another ExcelApi version. */
+  setApiMinor(minor: number): void {
+    this.core.apiMinor = minor;
+  }
+
   get stats(): HostStats {
     return this.core.stats;
   }

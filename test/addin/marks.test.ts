@@ -163,3 +163,19 @@ test('notes: the user’s part of a marked note, edited meanwhile, survives clea
   expect(fake.workbook.cell('收支总表', 'B3').note).toBe('原批注（已修改）');
   expect(fake.workbook.cell('收支总表', 'B4').note).toBe('');
 });
+
+test('comment marks made on LTSC 2021 are removed when the workbook is re-checked on Microsoft 365', async () => {
+  const { fake, host } = setup(budgetWorkbook(), { apiMinor: 14 });
+  fake.workbook.addComment('收支总表', 'B5', '请核对', '张三');
+  const before = fake.workbook.state();
+  await host.applyMarks(FINDINGS);
+  expect(fake.workbook.cell('收支总表', 'B9').comment?.content.startsWith(MARK_PREFIX)).toBe(true);
+  fake.workbook.setApiMinor(20);
+  await host.applyMarks([finding('收支总表', 'B9')]);
+  const b9 = fake.workbook.cell('收支总表', 'B9');
+  expect(b9.comment).toBeNull();
+  expect(b9.note?.startsWith(MARK_PREFIX)).toBe(true);
+  expect(fake.workbook.cell('收支总表', 'B5').comment).toMatchObject({ content: '请核对', replies: [] });
+  await host.clearMarks();
+  expect(fake.workbook.state()).toEqual(before);
+});

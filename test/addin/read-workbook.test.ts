@@ -77,6 +77,8 @@ describe('readWorkbook', () => {
     // The 5 MB cap is per sync, so ~8 MB of grid data (values + text + formulas + numberFormat,
     // ~40 B/cell as JSON) needs two data-carrying syncs after the sheet list.
     expect(m.syncs).toBeLessThanOrEqual(3);
+    // Range proxies per row chunk and merge band, never per cell.
+    expect(fake.workbook.stats.operations).toBeLessThan(cells / 500);
   });
 
   test('30 sheets / 80,000 cells: read whole with the used-range sync, 2 syncs', async () => {
