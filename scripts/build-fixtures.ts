@@ -1,7 +1,7 @@
 // Build the seed fixtures: one .xlsx per seed document (one sheet per table plus a
 // 说明 sheet), expected.json with the table type per sheet, and the demo sample.
 // Usage: npm run fixtures [-- <outDir>]   (seeds from $SEEDS_DIR or ../shared/seeds)
-import { promises as fs } from 'fs';
+import { promises as fs, readFileSync } from 'fs';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
 import { layoutNarrative, layoutTable, type SheetModel } from './seeds/layout';
@@ -102,7 +102,7 @@ function styleSheet(ws: ExcelJS.Worksheet, m: SheetModel, isNarrative: boolean):
 export function seedLines(seedsDir: string, seed: string, files: string[]): string[] {
   const file = files.find((f) => f.startsWith(`${seed}_`) && f.endsWith('.txt'));
   if (!file) throw new Error(`seed ${seed} not found in ${seedsDir}`);
-  return require('fs').readFileSync(path.join(seedsDir, file), 'utf8').split(/\r?\n/) as string[];
+  return readFileSync(path.join(seedsDir, file), 'utf8').split(/\r?\n/);
 }
 
 export function seedModels(cfg: SeedConfig, lines: readonly string[]): SheetModel[] {

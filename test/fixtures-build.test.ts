@@ -1,18 +1,19 @@
 // The committed seed fixtures must be exactly what the builder makes from ../shared/seeds,
 // and must carry the published figures (errors included) unchanged.
-import { existsSync, promises as fs } from 'fs';
+import { existsSync, promises as fs, readFileSync } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { buildFixtures, DEFAULT_SEEDS_DIR, FIXTURES_DIR, SAMPLE_PATH, type ExpectedSheet } from '../scripts/build-fixtures';
 import type { SheetSnapshot, WorkbookSnapshot } from '../src/engine/grid';
 import { readWorkbookFile } from '../src/io/xlsx-read';
+import { headerMerges, layoutTable } from '../scripts/seeds/layout';
 
 const haveSeeds = existsSync(DEFAULT_SEEDS_DIR);
 if (!haveSeeds) console.warn(`fixtures-build: seed texts not found at ${DEFAULT_SEEDS_DIR} — skipping the rebuild comparison`);
 const describeWithSeeds = haveSeeds ? describe : describe.skip;
 
 const committedExpected = (): Record<string, ExpectedSheet[]> =>
-  JSON.parse(require('fs').readFileSync(path.join(FIXTURES_DIR, 'expected.json'), 'utf8')) as Record<string, ExpectedSheet[]>;
+  JSON.parse(readFileSync(path.join(FIXTURES_DIR, 'expected.json'), 'utf8')) as Record<string, ExpectedSheet[]>;
 
 const cache = new Map<string, Promise<WorkbookSnapshot>>();
 function committed(file: string): Promise<WorkbookSnapshot> {
@@ -129,8 +130,6 @@ describe('seed 003 (决算)', () => {
 });
 
 describe('layout rules', () => {
-  // Imported lazily so a layout bug fails here, not at module load of the whole file.
-  const { headerMerges, layoutTable } = require('../scripts/seeds/layout') as typeof import('../scripts/seeds/layout');
 
   test('header merges: spans over labelled sub-columns, down over blank cells', () => {
     const header = [
