@@ -1,0 +1,73 @@
+// Table-driven cases for parseAmount: one row per case, the expected figure as a decimal
+// string (value.toFixed(decimals shown)), or null for "no value".
+import { parseAmount } from '../../src/engine/amount';
+import type { CellValue } from '../../src/engine/grid';
+
+interface Case {
+  name: string;
+  value: CellValue;
+  text?: string | null;
+  format?: string | null;
+  /** Expected figure as shown (value with its decimals), or null. */
+  expected: string | null;
+  percent?: boolean;
+}
+
+const CASES: Case[] = [
+  { name: 'thousands separators', value: '1,234.56', expected: '1234.56' },
+  { name: 'full-width digits and point', value: '１２３.４５', expected: '123.45' },
+  { name: 'full-width digits, full-width point', value: '１２３．４５', expected: '123.45' },
+  { name: 'full-width parentheses negative', value: '（12.30）', expected: '-12.30' },
+  { name: 'ASCII parentheses negative', value: '(12.30)', expected: '-12.30' },
+  { name: 'minus sign', value: '-12.30', expected: '-12.30' },
+  { name: 'full-width minus', value: '－12.30', expected: '-12.30' },
+  { name: 'U+2212 minus sign', value: '\u221212.30', expected: '-12.30' },
+  { name: 'percentage text', value: '12.5%', expected: '12.5', percent: true },
+  { name: 'full-width percent', value: '12.5％', expected: '12.5', percent: true },
+  { name: 'hyphen = no value', value: '-', expected: null },
+  { name: 'em dash = no value', value: '—', expected: null },
+  { name: 'double em dash = no value', value: '——', expected: null },
+  { name: 'slash = no value', value: '/', expected: null },
+  { name: 'empty string', value: '', expected: null },
+  { name: 'blank cell', value: null, expected: null },
+  { name: 'boolean', value: true, expected: null },
+  { name: 'zero', value: 0, expected: '0' },
+  { name: 'negative zero', value: -0, expected: '0' },
+  { name: '1e21 as a number', value: 1e21, expected: '1000000000000000000000' },
+  { name: '0.1+0.2 behind a 0.00 format', value: 0.1 + 0.2, format: '0.00', expected: '0.30' },
+  { name: 'binary tail behind #,##0.00', value: 780.8400000001, format: '#,##0.00', expected: '780.84' },
+  { name: '1.005 behind 0.00 rounds half up', value: 1.005, format: '0.00', expected: '1.01' },
+  { name: 'number with displayed text decimals', value: 12, text: '12.00', expected: '12.00' },
+  { name: 'number behind a percent format', value: 0.125, format: '0.00%', expected: '12.50', percent: true },
+  { name: 'number stored as General', value: 365.78, expected: '365.78' },
+  { name: 'negative number', value: -19.73, format: '0.00', expected: '-19.73' },
+  { name: 'spaces around', value: '  780.84 ', expected: '780.84' },
+  { name: 'ideographic space around', value: '\u3000780.84\u3000', expected: '780.84' },
+  { name: 'space as thousands separator', value: '1 234.56', expected: '1234.56' },
+  { name: 'spaces inside parentheses', value: '（ 12.30 ）', expected: '-12.30' },
+  { name: 'yuan sign', value: '¥1,234.00', expected: '1234.00' },
+  { name: 'bad grouping is not a number', value: '1,23.4', expected: null },
+  { name: 'two points is not a number', value: '1.2.3', expected: null },
+  { name: 'NaN string', value: 'NaN', expected: null },
+  { name: 'Infinity string', value: 'Infinity', expected: null },
+  { name: 'NaN number', value: Number.NaN, expected: null },
+  { name: 'Infinity number', value: Number.POSITIVE_INFINITY, expected: null },
+  { name: 'Chinese word', value: '合计', expected: null },
+  { name: 'leading point', value: '.5', expected: '0.5' },
+];
+
+describe('parseAmount', () => {
+  test.each(CASES.map((c) => [c.name, c] as const))('%s', (_name, c) => {
+    const a = parseAmount(c.value, c.text ?? null, c.format ?? null);
+    if (c.expected === null) {
+      expect(a).toBeNull();
+      return;
+    }
+    expect(a).not.toBeNull();
+    const shown = a!.value.toFixed(a!.decimals);
+    expect(shown === '-0' ? '0' : shown).toBe(c.expected);
+    // The value itself (not only its display) must be the expected decimal.
+    expect(a!.value.equals(c.expected)).toBe(true);
+    expect(a!.percent).toBe(c.percent ?? false);
+  });
+});
