@@ -144,6 +144,19 @@ describe('layout rules', () => {
     ]);
   });
 
+  test('a 栏次 row is not merged into; 栏次 spans its blank neighbours', () => {
+    const header = [
+      ['项目', '', '本年支出合计'],
+      ['科目代码', '科目名称', ''],
+      ['栏次', '', '1'],
+    ];
+    expect(headerMerges(header, 3)).toEqual([
+      [0, 0, 0, 1],
+      [0, 2, 1, 2],
+      [2, 0, 2, 1],
+    ]);
+  });
+
   test('repairs, number cells and code columns', () => {
     const lines = ['标题', '科目编码\t科目名称\t金额', '208\t社会保障\t1,234.50', '\t05\t合计\t0', '2080505\t养老\t15034295980'];
     const m = layoutTable(

@@ -170,26 +170,36 @@ function bodyCell(s: string, isCode: boolean): Cell {
   return { kind: 'text', text: s };
 }
 
+/** A 栏次 row ("栏次 | | 1 | 2 …") or a bare column-number row: it numbers columns, it is not a label level. */
+function isNumberingRow(row: readonly string[]): boolean {
+  const filled = row.filter((c) => c !== '');
+  return filled.length > 0 && filled.every((c) => c === '栏次' || /^\d+$/.test(c));
+}
+
 /**
  * Merges implied by blank header cells: a label spans right over blank cells that have
- * sub-labels below them, and down over blank cells when nothing below it is labelled.
+ * sub-labels below them, and down over blank cells when nothing below it is labelled. A 栏次
+ * row is never merged into; its "栏次" spans the blank cells next to it.
  */
 export function headerMerges(header: readonly string[][], width: number): [number, number, number, number][] {
   const h = header.length;
   const at = (r: number, c: number): string => header[r]?.[c] ?? '';
+  const numbering = header.map(isNumberingRow);
   const covered = header.map(() => new Array<boolean>(width).fill(false));
   const merges: [number, number, number, number][] = [];
   const labelledBelow = (r: number, c: number): boolean => {
-    for (let rr = r + 1; rr < h; rr++) if (at(rr, c) !== '') return true;
+    for (let rr = r + 1; rr < h; rr++) if (at(rr, c) !== '' && !numbering[rr]) return true;
     return false;
   };
   for (let r = 0; r < h; r++) {
     for (let c = 0; c < width; c++) {
       if (at(r, c) === '' || covered[r][c]) continue;
+      const spans = (cc: number): boolean => (numbering[r] ? at(r, c) === '栏次' : labelledBelow(r, cc));
       let c1 = c;
-      while (c1 + 1 < width && at(r, c1 + 1) === '' && !covered[r][c1 + 1] && labelledBelow(r, c1 + 1)) c1++;
+      while (c1 + 1 < width && at(r, c1 + 1) === '' && !covered[r][c1 + 1] && spans(c1 + 1)) c1++;
       let r1 = r;
       const blankBelow = (rr: number): boolean => {
+        if (numbering[rr]) return false;
         for (let cc = c; cc <= c1; cc++) if (at(rr, cc) !== '' || covered[rr][cc]) return false;
         return true;
       };
