@@ -119,8 +119,7 @@ describe('committed fixtures', () => {
 });
 
 describe('seed 003 (决算)', () => {
-  const has003 = existsSync(path.join(FIXTURES_DIR, 'seed-003.xlsx'));
-  (has003 ? test : test.skip)('公开06 has three code/name/amount groups side by side', async () => {
+  test('公开06 has three code/name/amount groups side by side', async () => {
     const wb = await committed('seed-003.xlsx');
     const t06 = sheet(wb, '公开06表');
     const row = rowWith(t06, '301');
