@@ -4,6 +4,7 @@ import { checkColumns } from './checks/columns';
 import { checkHierarchy } from './checks/hierarchy';
 import { checkBalance, checkRows } from './checks/rows';
 import { checkThreePublic } from './checks/three-public';
+import { checkPerformance } from './checks/performance';
 import { measureGroups } from './checks/values';
 import type { Finding } from './report';
 import { specOf } from './specs';
@@ -17,7 +18,12 @@ export function checkTable(table: Table): Finding[] {
   const spec = specOf(table.type);
   const findings: Finding[] = [];
   const shape = spec?.shape;
-  if (shape === 'text') return findings;
+  if (shape === 'text') {
+    // 绩效 tables: their own amounts and ratios, plus header-driven column sums (资金总额 = Σ sources).
+    findings.push(...checkPerformance(table));
+    for (const seg of table.layout.segments) findings.push(...checkColumns(table, seg));
+    return findings;
+  }
   if (shape === 'three_public') return checkThreePublic(table);
   const segments = table.layout.segments;
   for (const group of measureGroups(segments)) {

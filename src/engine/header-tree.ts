@@ -10,7 +10,7 @@ export interface HeaderNode {
   leaf: number | null;
 }
 
-export const TOTAL_COL = /(合计|小计|总计)(数)?$|^合计|^总计/;
+export const TOTAL_COL = /(合计|小计|总计|资金总额)(数)?$|^合计|^总计/;
 
 export function isSubsetLabel(label: string): boolean {
   return /^其中/.test(label);

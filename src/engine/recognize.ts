@@ -36,6 +36,13 @@ function unitOf(v: SheetView, region: Region, layout: Layout): string | null {
       if (m) return m[1];
     }
   }
+  // 绩效 tables name the unit beside their amounts: "项目资金（元）", "部门预算总额（万元）".
+  for (let r = region.headerStart; r <= region.bodyEnd; r++) {
+    for (let c = region.c0; c <= Math.min(region.c1, region.c0 + 3); c++) {
+      const m = /(资金|金额|总额)[^(（]{0,4}[(（](?:单位[:：]?)?(万元|千元|亿元|元)[)）]/.exec(v.n(r, c));
+      if (m) return m[2];
+    }
+  }
   return null;
 }
 

@@ -29,6 +29,12 @@ export interface Comparison {
   over?: Severity;
   /** Compare "actual ≤ expected" instead of equality. */
   atMost?: boolean;
+  /** Overrides the table's rounding rule (ratios: one unit of the last shown digit). */
+  tolerance?: Dec;
+  /** Decimals for the message when they differ from the table's (percentages). */
+  decimals?: number;
+  /** Unit shown after the difference ("%" for rates). */
+  unit?: string;
 }
 
 /** Groups cells of one column into contiguous ranges for `related`. */
@@ -68,15 +74,16 @@ export function compare(table: Table, cmp: Comparison): Finding | null {
   const diff = actual.minus(expected);
   if (diff.isZero()) return null;
   if (cmp.atMost && diff.isNegative()) return null;
-  const tol = tolerance(table.rounding, cmp.addends);
+  const tol = cmp.tolerance ?? tolerance(table.rounding, cmp.addends);
   const severity: Severity = diff.abs().lessThanOrEqualTo(tol) ? 'rounding' : cmp.over ?? 'error';
-  const d = table.rounding.decimals;
+  const d = cmp.decimals ?? table.rounding.decimals;
   const exp = fmt(expected, d);
   const act = fmt(actual, d);
   const dif = fmt(diff, d);
-  const unit = table.unit;
-  const verdict =
-    severity === 'rounding'
+  const unit = cmp.unit ?? table.unit;
+  const verdict = tol.isZero()
+    ? `相差 ${dif}${unit}`
+    : severity === 'rounding'
       ? `相差 ${dif}${unit}，在尾差容限 ±${fmt(tol, d + 1)} 内，属四舍五入尾差`
       : `相差 ${dif}${unit}，超出尾差容限 ±${fmt(tol, d + 1)}`;
   const message = cmp.atMost
