@@ -41,15 +41,57 @@ const CLASSES = [
   ['210', '卫生健康支出'], ['211', '节能环保支出'], ['212', '城乡社区支出'], ['213', '农林水支出'], ['221', '住房保障支出'], ['229', '其他支出'],
 ];
 const XIANG = ['行政运行', '一般行政管理事务', '机关服务', '事业运行', '其他支出'];
+const ORDINAL = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 
-/** Function-classified table (类/款/项, 合计 row first): columns 合计 = 基本支出(人员经费+公用经费) + 项目支出. */
-function functionTable(rng: Rng, title: string, classes: number, wide: boolean): Block {
+/** Leaf measures of a 项 row, in cents: 工资福利, 对个人和家庭的补助, 商品和服务, 资本性 (基本支出); 其他运转类, 特定目标类 (项目支出). */
+type Parts = [number, number, number, number, number, number];
+
+interface FnRow {
+  code: string;
+  name: string;
+  level: 1 | 2 | 3;
+  parts: Parts;
+}
+
+/** One department's function-classified figures: 类 → 款 → 项, parents are exact sums of their children. */
+function departmentFigures(rng: Rng): FnRow[] {
+  const out: FnRow[] = [];
+  const add = (a: Parts, b: Parts): void => {
+    for (let i = 0; i < 6; i++) a[i] += b[i];
+  };
+  for (const [code, name] of CLASSES) {
+    const cls: FnRow = { code, name, level: 1, parts: [0, 0, 0, 0, 0, 0] };
+    out.push(cls);
+    const kuans = 2 + Math.floor(rng() * 3);
+    for (let q = 0; q < kuans; q++) {
+      const kuan: FnRow = { code: `${code}${String(q + 1).padStart(2, '0')}`, name: `${name.replace(/支出$/, '')}事务${q + 1}`, level: 2, parts: [0, 0, 0, 0, 0, 0] };
+      out.push(kuan);
+      const xiangs = 2 + Math.floor(rng() * 4);
+      for (let x = 0; x < xiangs; x++) {
+        const p = [0, 1, 2, 3, 4, 5].map((i) => (rng() < 0.25 ? 0 : cents(rng, i === 3 ? 5_000_00 : 40_000_00))) as Parts;
+        out.push({ code: `${kuan.code}${x === xiangs - 1 ? '99' : String(x + 1).padStart(2, '0')}`, name: XIANG[x % XIANG.length], level: 3, parts: p });
+        add(kuan.parts, p);
+        add(cls.parts, p);
+      }
+    }
+  }
+  return out;
+}
+
+function grandTotal(rows: FnRow[]): Parts {
+  const t: Parts = [0, 0, 0, 0, 0, 0];
+  for (const r of rows) if (r.level === 1) for (let i = 0; i < 6; i++) t[i] += r.parts[i];
+  return t;
+}
+
+/** Function-classified table (类/款/项, 合计 row first). wide: 支出总表 columns; else 一般公共预算支出表 columns. */
+function functionTable(title: string, entity: string, figures: FnRow[], wide: boolean): Block {
   const rows: Cell[][] = [];
   const merges: Block['merges'] = [];
   const width = wide ? 11 : 7;
   rows.push([title]);
   merges.push([0, 0, 0, width - 1]);
-  rows.push(['部门名称：某某县医疗保障局', ...new Array<Cell>(width - 3).fill(null), null, '单位：万元']);
+  rows.push([`部门名称：${entity}`, ...new Array<Cell>(width - 2).fill(null), '单位：万元']);
   if (wide) {
     rows.push(['科目编码', '科目名称', '合计', '基本支出', null, null, null, null, '项目支出', null, null]);
     rows.push([null, null, null, '小计', '工资福利支出', '对个人和家庭的补助', '商品和服务支出', '资本性支出', '小计', '其他运转类', '特定目标类']);
@@ -59,99 +101,84 @@ function functionTable(rng: Rng, title: string, classes: number, wide: boolean):
     rows.push([null, null, null, '小计', '人员经费', '公用经费', null]);
     merges.push([2, 0, 3, 0], [2, 1, 3, 1], [2, 2, 3, 2], [2, 3, 2, 5], [2, 6, 3, 6]);
   }
-  const parts = wide ? 6 : 3; // leaf measures per row
-  const totalRowIndex = rows.length;
-  rows.push([null, '合计']);
-  const grand = new Array<number>(parts).fill(0);
-  const body: { row: Cell[]; sums: number[] }[] = [];
-  for (let k = 0; k < classes; k++) {
-    const [code, name] = CLASSES[k % CLASSES.length];
-    const clsCode = String(Number(code) + Math.floor(k / CLASSES.length) * 0); // codes repeat only if classes > 10
-    const classSums = new Array<number>(parts).fill(0);
-    const classRow: { row: Cell[]; sums: number[] } = { row: [clsCode, name], sums: classSums };
-    body.push(classRow);
-    const kuans = 2 + Math.floor(rng() * 3);
-    for (let q = 0; q < kuans; q++) {
-      const kuanCode = `${clsCode}${String(q + 1).padStart(2, '0')}`;
-      const kuanSums = new Array<number>(parts).fill(0);
-      body.push({ row: [kuanCode, `${name}事务${q + 1}`], sums: kuanSums });
-      const xiangs = 2 + Math.floor(rng() * 4);
-      for (let x = 0; x < xiangs; x++) {
-        const xc = `${kuanCode}${x === xiangs - 1 ? '99' : String(x + 1).padStart(2, '0')}`;
-        const v = new Array<number>(parts).fill(0).map((_, i) => (rng() < 0.2 ? 0 : cents(rng, i === parts - 1 ? 5_000_00 : 50_000_00)));
-        body.push({ row: [xc, XIANG[x % XIANG.length]], sums: v });
-        for (let i = 0; i < parts; i++) {
-          kuanSums[i] += v[i];
-          classSums[i] += v[i];
-          grand[i] += v[i];
-        }
-      }
-    }
-  }
-  const measures = (s: number[]): Cell[] => {
-    if (wide) {
-      const basic = s[0] + s[1] + s[2] + s[3];
-      const project = s[4] + s[5];
-      return [wan(basic + project), wan(basic), wan(s[0]), wan(s[1]), wan(s[2]), wan(s[3]), wan(project), wan(s[4]), wan(s[5])];
-    }
-    const basic = s[0] + s[1];
-    return [wan(basic + s[2]), wan(basic), wan(s[0]), wan(s[1]), wan(s[2])];
+  const measures = (s: Parts): Cell[] => {
+    const basic = s[0] + s[1] + s[2] + s[3];
+    const project = s[4] + s[5];
+    if (wide) return [wan(basic + project), wan(basic), wan(s[0]), wan(s[1]), wan(s[2]), wan(s[3]), wan(project), wan(s[4]), wan(s[5])];
+    return [wan(basic + project), wan(basic), wan(s[0] + s[1]), wan(s[2] + s[3]), wan(project)];
   };
-  rows[totalRowIndex].push(...measures(grand));
-  for (const b of body) rows.push([...b.row, ...measures(b.sums)]);
+  rows.push([null, '合计', ...measures(grandTotal(figures))]);
+  for (const f of figures) rows.push([f.code, f.name, ...measures(f.parts)]);
   return { rows, merges };
 }
 
-const ECON: [string, string, 'p' | 'g'][] = [
-  ['301', '工资福利支出', 'p'], ['30101', '基本工资', 'p'], ['30102', '津贴补贴', 'p'], ['30103', '奖金', 'p'], ['30108', '机关事业单位基本养老保险缴费', 'p'],
-  ['30112', '其他社会保障缴费', 'p'], ['30113', '住房公积金', 'p'], ['30199', '其他工资福利支出', 'p'],
-  ['302', '商品和服务支出', 'g'], ['30201', '办公费', 'g'], ['30205', '水费', 'g'], ['30206', '电费', 'g'], ['30207', '邮电费', 'g'], ['30211', '差旅费', 'g'],
-  ['30216', '培训费', 'g'], ['30217', '公务接待费', 'g'], ['30228', '工会经费', 'g'], ['30229', '福利费', 'g'], ['30231', '公务用车运行维护费', 'g'], ['30299', '其他商品和服务支出', 'g'],
-  ['303', '对个人和家庭的补助', 'p'], ['30302', '退休费', 'p'], ['30305', '生活补助', 'p'], ['30309', '奖励金', 'p'],
+const ECON: [string, string][] = [
+  ['301', '工资福利支出'], ['30101', '基本工资'], ['30102', '津贴补贴'], ['30103', '奖金'], ['30108', '机关事业单位基本养老保险缴费'],
+  ['30112', '其他社会保障缴费'], ['30113', '住房公积金'], ['30199', '其他工资福利支出'],
+  ['302', '商品和服务支出'], ['30201', '办公费'], ['30205', '水费'], ['30206', '电费'], ['30207', '邮电费'], ['30211', '差旅费'],
+  ['30216', '培训费'], ['30217', '公务接待费'], ['30228', '工会经费'], ['30231', '公务用车运行维护费'], ['30299', '其他商品和服务支出'],
+  ['303', '对个人和家庭的补助'], ['30302', '退休费'], ['30305', '生活补助'], ['30309', '奖励金'],
+  ['310', '资本性支出'], ['31002', '办公设备购置'], ['31099', '其他资本性支出'],
 ];
 
-/** Economic-classification table: 合计 row, 301 = Σ 301xx …, columns 合计 = 人员经费 + 公用经费. */
-function economicTable(rng: Rng, title: string): Block {
-  const rows: Cell[][] = [[title], [null, null, null, '单位：万元'], ['经济分类科目', null, '一般公共预算基本支出', null, null], ['科目编码', '科目名称', '合计', '人员经费', '公用经费']];
-  const merges: Block['merges'] = [[0, 0, 0, 4], [2, 0, 2, 1], [2, 2, 2, 4]];
-  const total = [0, 0];
-  const groups = new Map<string, [number, number]>();
-  const leaf = new Map<string, [number, number]>();
-  for (const [code, , kind] of ECON) {
-    if (code.length !== 5) continue;
-    const v = rng() < 0.15 ? 0 : cents(rng, 80_000_00);
-    const pair: [number, number] = kind === 'p' ? [v, 0] : [0, v];
-    leaf.set(code, pair);
-    const g = groups.get(code.slice(0, 3)) ?? [0, 0];
-    g[0] += pair[0];
-    g[1] += pair[1];
-    groups.set(code.slice(0, 3), g);
-    total[0] += pair[0];
-    total[1] += pair[1];
+/** Splits a total (cents) into n non-negative parts that add up exactly. */
+function split(rng: Rng, total: number, n: number): number[] {
+  const cuts = Array.from({ length: n - 1 }, () => Math.floor(rng() * (total + 1))).sort((a, b) => a - b);
+  const out: number[] = [];
+  let prev = 0;
+  for (const c of cuts) {
+    out.push(c - prev);
+    prev = c;
   }
-  const line = (p: [number, number] | number[]): Cell[] => [wan(p[0] + p[1]), wan(p[0]), wan(p[1])];
-  rows.push([null, '合计', ...line(total)]);
-  for (const [code, name] of ECON) rows.push([code, name, ...line(code.length === 3 ? groups.get(code)! : leaf.get(code)!)]);
+  out.push(total - prev);
+  return out;
+}
+
+/** Economic-classification table matching the department's 基本支出: 人员经费 = 301 + 303, 公用经费 = 302 + 310. */
+function economicTable(rng: Rng, title: string, entity: string, figures: FnRow[]): Block {
+  const rows: Cell[][] = [[title], [`部门名称：${entity}`, null, null, null, '单位：万元'], ['经济分类科目', null, '一般公共预算基本支出', null, null], ['科目编码', '科目名称', '合计', '人员经费', '公用经费']];
+  const merges: Block['merges'] = [[0, 0, 0, 4], [2, 0, 2, 1], [2, 2, 2, 4]];
+  const t = grandTotal(figures);
+  const groupTotal: Record<string, [number, 'p' | 'g']> = { '301': [t[0], 'p'], '302': [t[2], 'g'], '303': [t[1], 'p'], '310': [t[3], 'g'] };
+  const line = (v: number, kind: 'p' | 'g'): Cell[] => [wan(v), kind === 'p' ? wan(v) : 0, kind === 'g' ? wan(v) : 0];
+  rows.push([null, '合计', wan(t[0] + t[1] + t[2] + t[3]), wan(t[0] + t[1]), wan(t[2] + t[3])]);
+  for (const g of ['301', '302', '303', '310']) {
+    const [total, kind] = groupTotal[g];
+    const leaves = ECON.filter(([c]) => c.length === 5 && c.startsWith(g));
+    const parts = split(rng, total, leaves.length);
+    rows.push([g, ECON.find(([c]) => c === g)![1], ...line(total, kind)]);
+    leaves.forEach(([c, name], i) => rows.push([c, name, ...line(parts[i], kind)]));
+  }
   return { rows, merges };
 }
 
-/** 收支总表: income half (项目, 金额) and expenditure half (项目 = function classes, 金额). */
-function summaryTable(rng: Rng, title: string): Block {
-  const rows: Cell[][] = [[title], [null, null, null, '单位：万元'], ['收入', null, '支出', null], ['项目', '预算数', '项目', '预算数']];
+/** 收支总表: income half (项目, 预算数) and expenditure half (function classes, 预算数). */
+function summaryTable(title: string, entity: string, figures: FnRow[]): Block {
+  const rows: Cell[][] = [[title], [`部门名称：${entity}`, null, null, '单位：万元'], ['收入', null, '支出', null], ['项目', '预算数', '项目', '预算数']];
   const merges: Block['merges'] = [[0, 0, 0, 3], [2, 0, 2, 1], [2, 2, 2, 3]];
-  const exp = CLASSES.map(() => cents(rng, 300_000_00));
-  const total = exp.reduce((a, b) => a + b, 0);
-  const fund = Math.floor(total * 0.3);
-  const income: [string, number][] = [['一、一般公共预算拨款收入', total - fund], ['二、政府性基金预算拨款收入', fund], ['三、国有资本经营预算拨款收入', 0], ['四、财政专户管理资金收入', 0], ['五、事业收入', 0]];
-  const n = Math.max(income.length, CLASSES.length);
-  for (let i = 0; i < n; i++) {
+  const classes = figures.filter((f) => f.level === 1);
+  const sum = (p: Parts): number => p.reduce((a, b) => a + b, 0);
+  const total = classes.reduce((a, c) => a + sum(c.parts), 0);
+  const income: [string, number][] = [['一、一般公共预算拨款收入', total], ['二、政府性基金预算拨款收入', 0], ['三、国有资本经营预算拨款收入', 0], ['四、财政专户管理资金收入', 0], ['五、事业收入', 0]];
+  for (let i = 0; i < classes.length; i++) {
     const inc = income[i];
-    rows.push([inc ? inc[0] : null, inc ? wan(inc[1]) : null, i < CLASSES.length ? `${['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'][i]}、${CLASSES[i][1]}` : null, i < CLASSES.length ? wan(exp[i]) : null]);
+    rows.push([inc ? inc[0] : null, inc ? wan(inc[1]) : null, `${ORDINAL[i]}、${classes[i].name}`, wan(sum(classes[i].parts))]);
   }
   rows.push(['本年收入合计', wan(total), '本年支出合计', wan(total)]);
   rows.push(['上年结转', 0, '年终结转结余', 0]);
   rows.push(['收入总计', wan(total), '支出总计', wan(total)]);
   return { rows, merges };
+}
+
+/** 项目支出表: projects whose 合计 = Σ projects = the department's 项目支出. */
+function projectTable(rng: Rng, title: string, entity: string, figures: FnRow[]): Block {
+  const t = grandTotal(figures);
+  const n = 12;
+  const parts = split(rng, t[4] + t[5], n);
+  const rows: Cell[][] = [[title], [`部门名称：${entity}`, null, null, '单位：万元'], ['项目类型', '项目名称', '合计', '一般公共预算']];
+  rows.push([null, '合计', wan(t[4] + t[5]), wan(t[4] + t[5])]);
+  parts.forEach((p, i) => rows.push([i % 2 ? '特定目标类' : '其他运转类', `重点工作专项经费第${i + 1}项`, wan(p), wan(p)]));
+  return { rows, merges: [[0, 0, 0, 3]] };
 }
 
 function injectError(rng: Rng, b: Block): void {
@@ -187,12 +214,14 @@ async function build(dir: string): Promise<Built> {
     s++;
     const name = `单位${String(s).padStart(3, '0')}`;
     const ws = wb.addWorksheet(name);
+    const entity = `某某县第${s}部门`;
+    const figures = departmentFigures(rng);
     const blocks: Block[] = [
-      summaryTable(rng, `${name}2024年部门收支总表`),
-      functionTable(rng, `${name}2024年部门支出总表`, 10, true),
-      functionTable(rng, `${name}2024年一般公共预算支出表`, 10, false),
-      economicTable(rng, `${name}2024年一般公共预算基本支出表`),
-      functionTable(rng, `${name}2024年政府性基金预算支出表`, 4, false),
+      summaryTable('2024年部门收支总表', entity, figures),
+      functionTable('2024年部门支出总表', entity, figures, true),
+      functionTable('2024年一般公共预算支出表', entity, figures, false),
+      economicTable(rng, '2024年一般公共预算基本支出表', entity, figures),
+      projectTable(rng, '2024年项目支出表', entity, figures),
     ];
     if (s % 7 === 0) injectError(rng, blocks[1 + (s % 3)]);
     let top = 0;
@@ -234,17 +263,21 @@ async function main(): Promise<void> {
     global.gc?.();
     const rssBefore = process.memoryUsage().rss;
     t = performance.now();
+    const pcpu0 = process.cpuUsage();
     const snapshot = await readWorkbookFile(built.file);
     const parseMs = performance.now() - t;
+    const pcpu = process.cpuUsage(pcpu0);
     sample();
-    console.log(`parse (readWorkbookFile): ${parseMs.toFixed(0)} ms`);
+    console.log(`parse (readWorkbookFile): ${parseMs.toFixed(0)} ms wall, ${((pcpu.user + pcpu.system) / 1000).toFixed(0)} ms CPU`);
 
+    const cpu0 = process.cpuUsage();
     const { report, timings } = checkWorkbookTimed(snapshot);
+    const cpu = process.cpuUsage(cpu0);
     sample();
     const engineMs = timings.recognizeMs + timings.checkMs;
     const extra = timings as unknown as Record<string, number>; // further phases, if the engine reports them
     const phases = Object.entries(extra).map(([k, v]) => `${k}=${typeof v === 'number' ? v.toFixed(0) : String(v)}`).join(' ');
-    console.log(`engine (checkWorkbookTimed): ${engineMs.toFixed(0)} ms [${phases}]`);
+    console.log(`engine (checkWorkbookTimed): ${engineMs.toFixed(0)} ms wall [${phases}], ${((cpu.user + cpu.system) / 1000).toFixed(0)} ms CPU (wall > CPU means the machine was busy)`);
     console.log(`cells/s: engine ${Math.round(built.cells / (engineMs / 1000)).toLocaleString('en')}, parse ${Math.round(built.cells / (parseMs / 1000)).toLocaleString('en')}`);
 
     const bySeverity = new Map<string, number>();
