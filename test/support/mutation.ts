@@ -173,9 +173,10 @@ export function isInjectedError(m: Mutation): boolean {
   return m.change.greaterThan(m.cell.threshold);
 }
 
-/** A change of exactly one shown step on a figure shown at the table's precision, coarser than 分 (0.01 万元). */
+/** A change of exactly 0.01 on a figure shown at 0.01 万元 (in a table shown at 0.01 万元). */
 export function isRoundingSized(m: Mutation): boolean {
-  return m.cell.rounding.applies && m.cell.decimals === m.cell.tableDecimals && m.change.equals(m.cell.step);
+  const c = m.cell;
+  return c.rounding.applies && c.unit === '万元' && c.decimals === 2 && c.tableDecimals === 2 && m.change.equals(c.step);
 }
 
 /** Applies the mutation to a cloned snapshot: the value, and the displayed text as Excel would show it. */
@@ -249,14 +250,24 @@ function relatedTouches(cell: Candidate, f: Finding): boolean {
 
 /**
  * Whether an error finding is one the mutation of `cell` may legitimately cause: in the
- * mutated table, at a cell of its row or column (isAllowedLocation); in another table
+ * mutated table, at a cell of its row or column (isAllowedLocation); anywhere, when its
+ * `related` ranges contain the mutated cell itself; in another table
  * (a cross-table relation, 勾稽关系), when the finding compares its cell with a figure of
  * the mutated cell's row or column (its `related` ranges say which).
  */
 export function isAllowedFinding(cell: Candidate, f: Finding): boolean {
   const at = findingLocation(f);
   if (isAllowedLocation(cell, at)) return true;
+  // A relation that names the mutated cell itself among its compared cells (公开06's side-by-side groups: 公用经费合计 in another group's column).
+  if (relatedHas(cell, f)) return true;
   return f.table !== cell.tableId && relatedTouches(cell, f);
+}
+
+function relatedHas(cell: Candidate, f: Finding): boolean {
+  return f.related.some((ref) => {
+    const p = parseSheetRange(ref);
+    return p !== null && p.sheet === cell.sheet && p.range.r0 <= cell.r && cell.r <= p.range.r1 && p.range.c0 <= cell.c && cell.c <= p.range.c1;
+  });
 }
 
 export function findingLocation(f: Finding): Location {
