@@ -17,6 +17,8 @@ export interface Evidence {
   /** Title plus the meta rows: 公开NN表 markers stand there. */
   context: string;
   header: string[];
+  /** Label texts of the body: 绩效 tables carry their column words (三级指标, 分值) in the body. */
+  words: string[];
   publicNo: number | null;
   final: boolean;
   shape: Set<Shape>;
@@ -53,12 +55,22 @@ export function gatherEvidence(v: SheetView, region: Region, layout: Layout): Ev
   if (header.some((h) => /出国|公务接待|公务用车/.test(h)) || rows.some((r) => /出国|公务接待/.test(r.bare))) shape.add('three_public');
   if (header.some((h) => /项目名称|采购品目|服务/.test(h))) shape.add('items');
   const amountCells = rows.reduce((n, r) => n + r.amounts.filter((a) => a !== null).length, 0);
-  if (amountCells < 4) shape.add('text');
+  const words: string[] = [];
+  let longTexts = 0;
+  for (let r = region.headerStart; r <= Math.min(region.bodyEnd, region.headerStart + 80); r++) {
+    for (let c = region.c0; c <= region.c1; c++) {
+      const t = v.n(r, c);
+      if (t === '' || v.amount(r, c)) continue;
+      if (t.length >= 12) longTexts++;
+      if (t.length <= 20) words.push(key(t));
+    }
+  }
+  if (amountCells < 4 || longTexts >= 3) shape.add('text');
   // "公开01表" marks the 决算 set; "部门公开表1" / "预算公开表1" mark budget tables.
   const budgetMarker = /部门公开表|预算公开表/.test(context) || (/预算/.test(title) && !/决算/.test(title));
   const publicNo = budgetMarker ? null : publicNumber(context);
   const final = /决算/.test(context) || (region.hasColumnNumbers && header.some((h) => /行次/.test(h))) || publicNo !== null;
-  return { title, context, header, publicNo, final, shape };
+  return { title, context, header, words, publicNo, final, shape };
 }
 
 function titleScore(spec: TableSpec, title: string): number {
@@ -70,9 +82,11 @@ function titleScore(spec: TableSpec, title: string): number {
   return 1 + 0.05 * spec.title.length;
 }
 
-function headerScore(spec: TableSpec, header: string[]): number {
+function headerScore(spec: TableSpec, ev: Evidence): number {
+  const words = spec.shape === 'text' ? [...ev.header, ...ev.words] : ev.header;
+  if (spec.notHeader?.some((re) => ev.header.some((h) => re.test(h)) || ev.words.some((w) => re.test(w)))) return -1;
   if (!spec.header || spec.header.length === 0) return 0;
-  const hits = spec.header.filter((re) => header.some((h) => re.test(h))).length;
+  const hits = spec.header.filter((re) => words.some((h) => re.test(h))).length;
   return hits / spec.header.length;
 }
 
@@ -85,18 +99,23 @@ function shapeScore(spec: TableSpec, shape: Set<Shape>): number {
 }
 
 export function classify(ev: Evidence): Classification {
-  let best: { spec: TableSpec; score: number } | null = null;
+  const scored: { spec: TableSpec; score: number }[] = [];
   for (const spec of SPECS) {
     if (spec.family !== 'any' && (spec.family === 'final') !== ev.final) continue;
     const ts = titleScore(spec, ev.title);
     if (ts < 0) continue;
-    let score = ts * 3 + headerScore(spec, ev.header) + shapeScore(spec, ev.shape);
+    let score = ts * 3 + headerScore(spec, ev) + shapeScore(spec, ev.shape);
     if (spec.publicNo !== undefined && ev.publicNo === spec.publicNo) score += 3;
-    if (!best || score > best.score) best = { spec, score };
+    scored.push({ spec, score });
   }
+  scored.sort((a, b) => b.score - a.score);
+  const [best, second] = scored;
   if (!best || best.score < 1.6) return { type: 'unknown', confidence: 0 };
   const titled = titleScore(best.spec, ev.title) >= 1 || (best.spec.publicNo !== undefined && ev.publicNo === best.spec.publicNo);
+  // Without a title, tables of the same shape (支出总表 / 一般公共预算支出表) cannot be told
+  // apart: say so rather than guess.
+  if (!titled && second && second.score >= best.score - 0.5) return { type: 'unknown', confidence: 0 };
   const base = titled ? 0.8 : 0.45;
-  const support = (headerScore(best.spec, ev.header) + shapeScore(best.spec, ev.shape)) / 2;
+  const support = (headerScore(best.spec, ev) + shapeScore(best.spec, ev.shape)) / 2;
   return { type: best.spec.type, confidence: Math.min(0.99, Number((base + 0.19 * support).toFixed(2))) };
 }

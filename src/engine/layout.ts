@@ -55,14 +55,39 @@ export interface Layout {
 
 const CODE_HEADER = /(编码|代码|编号)$|^(类|款|项)$|^科目$/;
 const NAME_HEADER = /(名称|项目|科目|内容|摘要|单位$|类型|品目|指标)/;
-const TOTAL_LABEL = /^(本年|本期|当年)?(收入|支出|收支|部门|经费)?(合计|总计)(数)?$/;
+const TOTAL_LABEL = /^(本年|本期|当年)?(收入|支出|收支|部门|经费)?(合计|总计)(数)?$|^(本年|本期|当年)(收入|支出)?小计$/;
 
+/**
+ * Header labels per column. Merged areas spread a label over the columns they cover; a
+ * header pasted without merges is read the same way: a group label stands over the blank
+ * cells to its right that have sub-labels below them, within its own parent group.
+ */
 export function headerPaths(v: SheetView, region: Region, headerRows: number[]): string[][] {
+  const width = region.c1 - region.c0 + 1;
+  const grid: string[][] = headerRows.map((r) => {
+    const row: string[] = [];
+    for (let c = region.c0; c <= region.c1; c++) row.push(norm(String(v.merged(r, c) ?? '')));
+    return row;
+  });
+  for (let i = 0; i + 1 < headerRows.length; i++) {
+    const r = headerRows[i];
+    for (let j = 0; j < width; j++) {
+      if (grid[i][j] === '' || v.mergeAt(r, region.c0 + j)) continue;
+      for (let k = j + 1; k < width; k++) {
+        const c = region.c0 + k;
+        if (grid[i][k] !== '' || v.isCovered(r, c) || v.mergeAt(r, c)) break;
+        const below = grid.slice(i + 1).some((row) => row[k] !== '');
+        const sameParent = i === 0 || grid[i - 1][k] === grid[i - 1][j];
+        if (!below || !sameParent) break;
+        grid[i][k] = grid[i][j];
+      }
+    }
+  }
   const paths: string[][] = [];
-  for (let c = region.c0; c <= region.c1; c++) {
+  for (let j = 0; j < width; j++) {
     const path: string[] = [];
-    for (const r of headerRows) {
-      const t = norm(String(v.merged(r, c) ?? ''));
+    for (const row of grid) {
+      const t = row[j];
       if (t === '' || path[path.length - 1] === t) continue;
       path.push(t);
     }
@@ -90,7 +115,7 @@ function classifyColumn(v: SheetView, region: Region, c: number, path: string[])
     else if (t !== '') texts++;
   }
   const col: Column = { c, path, role: 'amount' };
-  if (/行次|栏次/.test(leafKey)) col.role = 'rowNo';
+  if (/行次|栏次|^序号$|^编号$/.test(leafKey)) col.role = 'rowNo';
   else if (/^(类|款|项)$/.test(leafKey)) {
     col.role = 'code';
     col.codePart = leafKey === '类' ? 'lei' : leafKey === '款' ? 'kuan' : 'xiang';

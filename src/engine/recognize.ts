@@ -57,17 +57,23 @@ function entityOf(v: SheetView, region: Region): string {
   return i >= 0 && texts[i + 1] && !UNIT_RE.test(texts[i + 1]) ? texts[i + 1] : '';
 }
 
-/** The decimals most non-zero figures are shown with. */
+/**
+ * The decimals the table's figures are shown with: the most common count among non-zero
+ * figures that show decimals at all ("28" beside "780.84" is 28.00 with its zeros dropped).
+ */
 function shownDecimals(layout: Layout): number {
   const counts = new Map<number, number>();
+  let any = false;
   for (const seg of layout.segments) {
     for (const row of seg.rows) {
       for (const a of row.amounts) {
         if (!a || a.value.isZero() || a.percent) continue;
-        counts.set(a.decimals, (counts.get(a.decimals) ?? 0) + 1);
+        any = true;
+        if (a.decimals > 0) counts.set(a.decimals, (counts.get(a.decimals) ?? 0) + 1);
       }
     }
   }
+  if (counts.size === 0) return any ? 0 : 2;
   let best = 2;
   let n = -1;
   for (const [d, k] of counts) if (k > n || (k === n && d > best)) [best, n] = [d, k];

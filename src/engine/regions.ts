@@ -45,6 +45,11 @@ function rowInfo(v: SheetView, r: number): RowInfo {
     texts.push(t);
     if (typeof v.raw(r, c) === 'number' || /^[+-]?[\d,]+(\.\d+)?%?$/.test(t)) numbers++;
   }
+  // An "unmerge and fill" export repeats one label across the row: read it as one cell.
+  const contiguous = cells.length > 1 && cells[cells.length - 1] - cells[0] === cells.length - 1;
+  if (contiguous && numbers === 0 && texts.every((t) => t === texts[0])) {
+    return { cells: [cells[0]], texts: [texts[0]], numbers, first: cells[0], last: cells[cells.length - 1] };
+  }
   return { cells, texts, numbers, first: cells[0] ?? -1, last: cells[cells.length - 1] ?? -1 };
 }
 
@@ -73,8 +78,8 @@ function isTitleRow(v: SheetView, r: number, info: RowInfo): boolean {
   if (/说明$|^第[一二三四五六七八九十\d]+部分|目录/.test(t)) return false;
   if (/^[一二三四五六七八九十]+[、.]|^[(（][一二三四五六七八九十]+[)）]|^\d+[、.]/.test(t)) return false;
   const merge = v.mergeAt(r, info.cells[0]);
-  const wide = merge !== undefined && merge.c1 > merge.c0;
-  return t.includes('表') || (wide && TITLE_WORDS.test(t));
+  const wide = (merge !== undefined && merge.c1 > merge.c0) || info.last > info.first;
+  return t.includes('表') || /(清单|一览|汇总|明细|情况)$/.test(t) || (wide && TITLE_WORDS.test(t));
 }
 
 function isDataRow(info: RowInfo): boolean {

@@ -44,6 +44,8 @@ export interface TableSpec {
   notTitle?: RegExp[];
   /** Header words that support the type when the title is missing or vague. */
   header?: RegExp[];
+  /** Header or body words that rule the type out (绩效 words in a 项目支出表 look-alike). */
+  notHeader?: RegExp[];
   /** 决算 公开NN表 number. */
   publicNo?: number;
   shape: Shape;
@@ -52,6 +54,7 @@ export interface TableSpec {
 }
 
 const FINAL = /决算/;
+const PERFORMANCE_WORDS = /^(一级指标|二级指标|三级指标|指标值|年度指标值|绩效指标|绩效目标|分值|得分|执行率|偏差度)$/;
 const t = (sign: 1 | -1, match: RegExp): Term => ({ sign, match });
 
 export const SPECS: readonly TableSpec[] = [
@@ -67,6 +70,7 @@ export const SPECS: readonly TableSpec[] = [
     title: [/收入/, /总表|总体|收入表|收入预算表/],
     notTitle: [/收支|支出|政府性基金|国有资本|决算/],
     header: [/一般公共预算|财政拨款/, /事业收入|其他收入|单位资金|财政专户/],
+    notHeader: [PERFORMANCE_WORDS],
   },
   {
     type: 'budget.expenditure', family: 'budget', name: '部门支出总表', shape: 'function',
@@ -119,6 +123,7 @@ export const SPECS: readonly TableSpec[] = [
     title: [/项目/, /支出|预算/],
     notTitle: [FINAL, /绩效|自评|三公|采购|购买服务/],
     header: [/项目名称/],
+    notHeader: [PERFORMANCE_WORDS],
   },
   {
     type: 'budget.procurement', family: 'budget', name: '政府采购支出表', shape: 'items',
@@ -136,12 +141,12 @@ export const SPECS: readonly TableSpec[] = [
   {
     type: 'budget.performance_dept', family: 'any', name: '部门整体绩效目标表', shape: 'text',
     title: [/绩效/, /整体/], notTitle: [/自评/],
-    header: [/年度履职目标|整体/],
+    header: [/年度履职目标|整体/, /指标/],
   },
   {
     type: 'budget.performance_project', family: 'any', name: '项目支出绩效目标表', shape: 'text',
     title: [/绩效|申报表/, /项目|目标|申报|清单/], notTitle: [/整体|自评/],
-    header: [/绩效目标|指标值|三级指标/],
+    header: [/绩效|指标值|三级指标|项目概况/, /项目名称|项目资金|资金总额/],
   },
   // ── 决算 ──
   {
@@ -190,7 +195,7 @@ export const SPECS: readonly TableSpec[] = [
   {
     type: 'final.performance_self_eval', family: 'any', name: '绩效自评表', shape: 'text',
     title: [/自评/],
-    header: [/执行率|得分|分值/],
+    header: [/执行率/, /得分|分值/, /全年执行数|实际完成值/],
   },
 ];
 

@@ -7,7 +7,7 @@ import type { Finding } from '../report';
 import type { Table } from '../table';
 import { compare, type Cell } from './emit';
 import { columnLabel, rowName } from './values';
-import { buildTree, isSubsetLabel as isSubset, TOTAL_COL, valueCols, type HeaderNode as Node } from '../header-tree';
+import { buildTree, isSubsetLabel, TOTAL_COL, valueCols, type HeaderNode } from '../header-tree';
 
 /** Columns that are not amounts to add: ratios, comparisons with other years, counts. */
 const NOT_ADDITIVE = /%|占|比重|比例|增减|增长|下降|变动|上年|率|人数|数量|行次/;
@@ -18,19 +18,30 @@ interface Relation {
   name: string;
 }
 
-function relations(node: Node, cols: Column[], out: Relation[]): void {
+/** Groups such as 按收入性质分 / 按支出性质分 are alternative breakdowns of the same total. */
+const BREAKDOWN = /^按.+分$/;
+
+function relationFor(total: HeaderNode, parts: HeaderNode[], cols: Column[]): Relation | null {
+  const out: number[] = [];
+  for (const o of parts) {
+    const v = valueCols(o);
+    if (!v) return null;
+    out.push(...v);
+  }
+  return { total: total.leaf!, parts: out, name: columnLabel(cols[total.leaf!]) };
+}
+
+function relations(node: HeaderNode, cols: Column[], out: Relation[]): void {
   if (node.leaf !== null) return;
   const total = node.children.find((n) => n.leaf !== null && TOTAL_COL.test(n.label));
-  const others = node.children.filter((n) => n !== total && !isSubset(n.label));
+  const others = node.children.filter((n) => n !== total && !isSubsetLabel(n.label));
   if (total && others.length > 0 && !others.some((n) => NOT_ADDITIVE.test(n.label)) && !NOT_ADDITIVE.test(total.label)) {
-    const parts: number[] = [];
-    let ok = true;
-    for (const o of others) {
-      const v = valueCols(o);
-      if (!v) ok = false;
-      else parts.push(...v);
+    const breakdowns = others.filter((n) => n.leaf === null && BREAKDOWN.test(n.label));
+    const groups = breakdowns.length > 1 && breakdowns.length === others.length ? breakdowns.map((b) => [b]) : [others];
+    for (const g of groups) {
+      const rel = relationFor(total, g, cols);
+      if (rel) out.push(rel);
     }
-    if (ok) out.push({ total: total.leaf!, parts, name: columnLabel(cols[total.leaf!]) });
   }
   for (const child of node.children) relations(child, cols, out);
 }
