@@ -61,8 +61,7 @@ export const en: Strings = {
   findingsTitle: 'Findings',
   filterLabel: 'Filter by severity',
   filterToggleAria: (label: string, n: number): string => `Show or hide "${label}" (${n})`,
-  findingAria: (sheet: string, cell: string, message: string): string =>
-    `${sheet}!${cell}: ${message}. Press Enter to select the cell and show details`,
+  findingHint: 'Click or press Enter: select the cell in Excel and show the details',
   groupAria: (title: string, n: number): string => `${title}, ${n} finding${n === 1 ? '' : 's'}`,
   crossTable: 'Other',
   expected: 'Expected',

@@ -59,8 +59,7 @@ export const zh = {
   findingsTitle: '发现的问题',
   filterLabel: '按级别筛选',
   filterToggleAria: (label: string, n: number): string => `显示或隐藏“${label}”（${n} 个）`,
-  findingAria: (sheet: string, cell: string, message: string): string =>
-    `${sheet}!${cell}：${message}。按回车定位到单元格并展开详情`,
+  findingHint: '单击或按 Enter：在 Excel 中选中该单元格并展开详情',
   groupAria: (title: string, n: number): string => `${title}，${n} 个问题`,
   crossTable: '其他',
   expected: '应为',

@@ -10,8 +10,8 @@ import type { PlaygroundHandle } from '../../src/playground/Playground';
 
 const BASE = process.env.E2E_BASE_URL ?? 'http://127.0.0.1:3001/';
 const ARTIFACTS = path.resolve(__dirname, '..', '..', 'test-artifacts');
-const CHECK = '检查当前工作簿的全部表格';
-const CLEAR = /清除本加载项/;
+const CHECK = /^(重新)?检查$/;
+const CLEAR = '清除标记';
 
 type Step = { name: string; run: () => Promise<void> };
 
@@ -110,10 +110,10 @@ async function main(): Promise<void> {
         await page.getByText(/已标注 \d+ 个单元格/).waitFor({ timeout: 60_000 });
         const n = await page.getByTestId('finding').count();
         assert(n >= 1, 'no findings listed for seed-000');
-        await page.waitForFunction((name) => {
-          const b = document.querySelector<HTMLButtonElement>(`button[aria-label="${name}"]`);
+        await page.waitForFunction(() => {
+          const b = document.querySelector<HTMLButtonElement>('button[data-testid="check"]');
           return !!b && !b.disabled;
-        }, CHECK);
+        });
         const marked = diffCount(before!, await state(page));
         assert(marked >= 1, 'no cell changed in the fake after marking');
         console.log(`    ${n} finding(s) listed, ${marked} cell(s) marked`);
@@ -201,7 +201,7 @@ async function main(): Promise<void> {
       name: 'the English switch changes the pane text',
       async run() {
         await page.getByRole('button', { name: /界面语言/ }).click();
-        await page.getByRole('button', { name: 'Check every table in the current workbook' }).waitFor();
+        await page.getByRole('button', { name: 'Check again' }).waitFor();
         await page.getByRole('button', { name: /Language/ }).click();
         await page.getByRole('button', { name: CHECK }).waitFor();
       },
@@ -217,10 +217,10 @@ async function main(): Promise<void> {
         await narrow.addStyleTag({ content: '.pg-bar,.pg-workbook{display:none!important}.pg-pane{width:320px!important;border:0}' });
         await narrow.getByRole('button', { name: CHECK }).click();
         await narrow.getByText(/已标注 \d+ 个单元格/).waitFor({ timeout: 60_000 });
-        await narrow.waitForFunction((name) => {
-          const b = document.querySelector<HTMLButtonElement>(`button[aria-label="${name}"]`);
+        await narrow.waitForFunction(() => {
+          const b = document.querySelector<HTMLButtonElement>('button[data-testid="check"]');
           return !!b && !b.disabled;
-        }, CHECK);
+        });
         const overflow = await narrow.evaluate(() => {
           const pane = document.querySelector('.pg-pane')!;
           return pane.scrollWidth - pane.clientWidth;

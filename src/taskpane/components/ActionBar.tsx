@@ -41,7 +41,8 @@ export default function ActionBar(props: ActionBarProps): React.JSX.Element {
         className={styles.check}
         icon={<TableSearch20Regular />}
         disabled={busy}
-        aria-label={s.checkAria}
+        title={s.checkAria}
+        data-testid="check"
         onClick={onCheck}
       >
         {hasReport ? s.recheck : s.check}
@@ -51,7 +52,8 @@ export default function ActionBar(props: ActionBarProps): React.JSX.Element {
           className={styles.secondary}
           icon={<Eraser20Regular />}
           disabled={busy}
-          aria-label={s.clearMarksAria}
+          title={s.clearMarksAria}
+          data-testid="clear"
           onClick={onClear}
         >
           {s.clearMarks}
@@ -60,7 +62,8 @@ export default function ActionBar(props: ActionBarProps): React.JSX.Element {
           className={styles.secondary}
           icon={<ArrowExportLtr20Regular />}
           disabled={busy || !hasReport}
-          aria-label={s.exportFindingsAria}
+          title={s.exportFindingsAria}
+          data-testid="export"
           onClick={onExport}
         >
           {s.exportFindings}

@@ -65,6 +65,17 @@ const useStyles = makeStyles({
   mono: { fontFamily: tokens.fontFamilyMonospace },
   related: { margin: 0, padding: 0, listStyleType: 'none' },
   badge: { marginTop: '1px' },
+  visuallyHidden: {
+    position: 'absolute',
+    width: '1px',
+    height: '1px',
+    margin: '-1px',
+    padding: 0,
+    overflow: 'hidden',
+    clip: 'rect(0 0 0 0)',
+    whiteSpace: 'nowrap',
+    border: 0,
+  },
 });
 
 export default function FindingItem({ finding, id, expanded, onActivate }: FindingItemProps): React.JSX.Element {
@@ -79,7 +90,7 @@ export default function FindingItem({ finding, id, expanded, onActivate }: Findi
         className={mergeClasses(styles.button, expanded && styles.expandedButton)}
         aria-expanded={expanded}
         aria-controls={detailsId}
-        aria-label={`${s.severity[f.severity]}，${s.findingAria(f.sheet, f.cell, f.message)}`}
+        title={s.findingHint}
         onClick={() => onActivate(f)}
       >
         <span className={styles.chevron} aria-hidden>
@@ -89,6 +100,7 @@ export default function FindingItem({ finding, id, expanded, onActivate }: Findi
           <Badge className={styles.badge} size="small" appearance="filled" color={SEVERITY_BADGE[f.severity]}>
             {s.severity[f.severity]}
           </Badge>{' '}
+          <span className={styles.visuallyHidden}>{f.sheet}!</span>
           {f.cell}
         </span>
         <span className={styles.message}>{f.message}</span>

@@ -27,12 +27,11 @@ export default function SeverityFilterBar({ filter, counts, onToggle }: Severity
           shape="circular"
           appearance={filter[sev] ? 'primary' : 'outline'}
           checked={filter[sev]}
-          aria-label={s.filterToggleAria(s.severity[sev], counts[sev])}
+          title={s.filterToggleAria(s.severity[sev], counts[sev])}
           data-testid={`filter-${sev}`}
           onClick={() => onToggle(sev)}
         >
-          {s.severity[sev]}
-          <span className={styles.count}>{counts[sev]}</span>
+          {s.severity[sev]} <span className={styles.count}>{counts[sev]}</span>
         </ToggleButton>
       ))}
     </div>
