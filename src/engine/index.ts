@@ -8,6 +8,8 @@ import { REPORT_SCHEMA, type Finding, type Report, type TableType } from './repo
 import type { Table } from './table';
 import { checkCrossTables } from './workbook/cross-check';
 import { tableFigures } from './workbook/table-figures';
+import { buildFigureIndex } from './workbook/figure-index';
+import { analyzeNarrative, type NarrativeStats } from './narrative/index';
 
 export interface CheckOptions {
   /** 'auto' (default) derives the rounding tolerance per relation (DOMAIN §5); a number string fixes it. */
@@ -19,6 +21,7 @@ export interface CheckOptions {
 export interface Timings {
   recognizeMs: number;
   checkMs: number;
+  narrativeMs: number;
 }
 
 export class OptionError extends Error {
@@ -36,7 +39,8 @@ const SEVERITY_ORDER = { error: 0, rounding: 1, warning: 2, info: 3 } as const;
 function dedupe(findings: Finding[]): Finding[] {
   const seen = new Set<string>();
   return findings.filter((f) => {
-    const k = `${f.sheet}!${f.cell}|${f.rule}|${f.expected}`;
+    // One paragraph cell holds many statements: they differ by message.
+    const k = `${f.sheet}!${f.cell}|${f.rule}|${f.expected}${f.table === 'narrative' ? `|${f.message}` : ''}`;
     if (seen.has(k)) return false;
     seen.add(k);
     return true;
@@ -55,17 +59,28 @@ export function tableReports(tables: Table[]): Report['tables'] {
   }));
 }
 
-export function checkWorkbookTimed(workbook: WorkbookSnapshot, options: CheckOptions = {}): { report: Report; timings: Timings } {
+export interface CheckResult {
+  report: Report;
+  timings: Timings;
+  narrative: NarrativeStats;
+}
+
+export function checkWorkbookTimed(workbook: WorkbookSnapshot, options: CheckOptions = {}): CheckResult {
   const t0 = performance.now();
   const tables = recognize(workbook, { fixedTolerance: fixedTolerance(options.tolerance), typeOverrides: options.typeOverrides ?? {} });
   const t1 = performance.now();
   const figures = tables.flatMap(tableFigures);
-  const findings = dedupe([...tables.flatMap(checkTable), ...checkCrossTables(figures)]);
-  findings.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+  const own = [...tables.flatMap(checkTable), ...checkCrossTables(figures)];
   const t2 = performance.now();
+  // Prose lives outside tables; table sheets hold none worth reading past their footnotes.
+  const narrative = analyzeNarrative(workbook.sheets, buildFigureIndex(figures));
+  const findings = dedupe([...own, ...narrative.findings]);
+  findings.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+  const t3 = performance.now();
   return {
     report: { schema: REPORT_SCHEMA, file: workbook.file, tables: tableReports(tables), findings },
-    timings: { recognizeMs: t1 - t0, checkMs: t2 - t1 },
+    timings: { recognizeMs: t1 - t0, checkMs: t2 - t1, narrativeMs: t3 - t2 },
+    narrative: narrative.stats,
   };
 }
 
@@ -75,3 +90,4 @@ export function checkWorkbook(workbook: WorkbookSnapshot, options: CheckOptions 
 
 export type { WorkbookSnapshot, SheetSnapshot, CellValue, CellRange } from './grid';
 export type { Report, Finding, TableReport, TableType, Severity, Fill } from './report';
+export type { NarrativeStats } from './narrative/index';

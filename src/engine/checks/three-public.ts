@@ -7,9 +7,10 @@ import type { Finding } from '../report';
 import type { Table } from '../table';
 import { compare, type Cell } from './emit';
 
-type Part = 'total' | 'abroad' | 'car' | 'carBuy' | 'carRun' | 'reception';
+export type Part = 'total' | 'abroad' | 'car' | 'carBuy' | 'carRun' | 'reception';
 
-function partOf(path: string): Part | null {
+/** Which 三公 item a column path or row label names. */
+export function partOf(path: string): Part | null {
   if (/出国/.test(path)) return 'abroad';
   if (/接待/.test(path)) return 'reception';
   if (/购置及运行|购置和运行|购置与运行/.test(path)) {

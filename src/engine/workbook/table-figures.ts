@@ -8,6 +8,7 @@ import { FUNCTION_CODES } from '../data/code-lists';
 import { buildTree, nodes, TOTAL_COL, valueCols } from '../header-tree';
 import type { BodyRow, Segment } from '../layout';
 import { specOf } from '../specs';
+import { partOf } from '../checks/three-public';
 import type { Table } from '../table';
 import { bareLabel, key } from '../text';
 
@@ -19,6 +20,10 @@ export interface TableFigure {
   value: Dec | null;
   cells: { r: number; c: number }[];
   table: Table;
+  /** Side of a 收支 table the figure stands on. */
+  side?: 'income' | 'expenditure';
+  /** Row label of a coded row (行政运行), for lookups by name. */
+  label?: string;
 }
 
 export function cellRef(t: TableFigure): string {
@@ -107,15 +112,28 @@ function codeTableFigures(table: Table, out: TableFigure[]): void {
       }
     }
     for (const row of seg.rows) {
-      if (row.kind === 'item' && row.dim === 'economic' && row.code) for (const col of named) push(out, table, `code:${row.code}`, col.name, row, col.cols);
+      if (row.kind === 'item' && (row.dim === 'economic' || row.dim === 'function') && row.code) {
+        for (const col of named) push(out, table, `code:${row.code}`, col.name, row, col.cols);
+        out[out.length - named.length].label = key(row.bare);
+      }
       if (row.kind === 'partial') for (const col of named.slice(0, 1)) push(out, table, key(row.bare), col.name, row, col.cols);
     }
   }
 }
 
+/** 收入 or 支出 side of a 收支 segment, by its label column's header (or its position). */
+function sideOf(seg: Segment): 'income' | 'expenditure' {
+  const label = seg.columns.find((c) => c.role !== 'amount')?.path.join('') ?? '';
+  if (/支出/.test(label)) return 'expenditure';
+  if (/收入/.test(label)) return 'income';
+  return seg.index === 0 ? 'income' : 'expenditure';
+}
+
 function halvesFigures(table: Table, out: TableFigure[]): void {
   for (const seg of table.layout.segments) {
     const named = namedColumns(seg);
+    const side = sideOf(seg);
+    const start = out.length;
     for (const row of seg.rows) {
       const name = key(row.bare);
       if (name === '') continue;
@@ -123,40 +141,32 @@ function halvesFigures(table: Table, out: TableFigure[]): void {
       const cls = row.ordinalLevel > 0 || /支出$/.test(name) ? classOfLabel(row.label) : null;
       if (cls) for (const col of named) push(out, table, `class:${cls}`, col.name, row, col.cols);
     }
+    for (let i = start; i < out.length; i++) out[i].side = side;
   }
 }
 
-const THREE_PUBLIC: [string, RegExp][] = [
-  ['三公:出国', /出国/],
-  ['三公:接待', /接待/],
-  ['三公:车', /购置及运行|购置和运行/],
-  ['三公:车购置', /购置费?$|^公务用车购置/],
-  ['三公:车运行', /运行(维护)?费?$/],
-  ['三公:合计', /合计|总计/],
-];
-
-function threePublicName(label: string): string | null {
-  for (const [name, re] of THREE_PUBLIC) if (re.test(label)) return name;
-  return null;
-}
-
 function threePublicFigures(table: Table, out: TableFigure[]): void {
+  const seen = new Set<string>();
+  const add = (name: string, column: string, row: BodyRow, j: number): void => {
+    if (seen.has(`${name}|${column}`)) return;
+    seen.add(`${name}|${column}`);
+    push(out, table, name, column, row, [j]);
+  };
   for (const seg of table.layout.segments) {
     const cols = amountCols(seg);
-    const byCol = cols.map((c) => threePublicName(c.path.join('')));
-    if (byCol.filter((x) => x).length >= 3) {
-      // Items as columns; the block (预算数/决算数) becomes the figure's column.
-      for (const row of seg.rows.slice(0, 1)) {
-        cols.forEach((c, j) => {
-          const name = threePublicName(c.path.slice(c.path.length > 1 && !threePublicName(c.path[0]) ? 1 : 0).join(''));
-          const block = c.path.length > 1 && !threePublicName(c.path[0]) ? key(c.path[0]) : '';
-          if (name && !out.some((f) => f.table === table && f.name === name && f.column === block)) push(out, table, name, block, row, [j]);
-        });
-      }
+    if (cols.filter((c) => partOf(c.path.join(''))).length >= 3) {
+      // Items as columns; the block (预算数 | 决算数) becomes the figure's column.
+      const row = seg.rows[0];
+      if (!row) continue;
+      cols.forEach((c, j) => {
+        const block = c.path.length > 1 && !partOf(c.path[0]) ? c.path[0] : '';
+        const part = partOf(c.path.slice(block ? 1 : 0).join(''));
+        if (part) add(`三公:${part}`, key(block), row, j);
+      });
     } else {
       for (const row of seg.rows) {
-        const name = threePublicName(row.bare);
-        if (name && !out.some((f) => f.table === table && f.name === name)) push(out, table, name, '', row, [0]);
+        const part = partOf(row.bare);
+        if (part) add(`三公:${part}`, '', row, 0);
       }
     }
   }
