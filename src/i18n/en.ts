@@ -16,6 +16,7 @@ export const en: Strings = {
   exportFindings: 'Export findings',
   exportFindingsAria: 'Write the findings to a new sheet with links to the cells',
 
+  settingsTitle: 'Check settings',
   toleranceLabel: 'Rounding tolerance',
   toleranceAuto: 'Automatic (by shown precision)',
   toleranceFixed: 'Fixed amount',

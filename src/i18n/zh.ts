@@ -16,6 +16,7 @@ export const zh = {
   exportFindings: '导出审核结果',
   exportFindingsAria: '把审核结果写入新的工作表，并附带跳转到单元格的链接',
 
+  settingsTitle: '检查设置',
   toleranceLabel: '尾差容差',
   toleranceAuto: '自动（按显示精度）',
   toleranceFixed: '固定值',

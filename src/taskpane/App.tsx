@@ -237,7 +237,7 @@ export default function App({ host, initialLang = 'zh', theme = paneTheme }: App
             )}
             <Accordion multiple collapsible defaultOpenItems={[]}>
               <AccordionItem value="settings">
-                <AccordionHeader size="small">{s.toleranceLabel}</AccordionHeader>
+                <AccordionHeader size="small">{s.settingsTitle}</AccordionHeader>
                 <AccordionPanel className={styles.panel}>
                   <ToleranceSetting value={tolerance} disabled={busy} onChange={setTolerance} />
                 </AccordionPanel>
