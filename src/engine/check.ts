@@ -5,6 +5,7 @@ import { checkHierarchy } from './checks/hierarchy';
 import { checkBalance, checkRows } from './checks/rows';
 import { checkThreePublic } from './checks/three-public';
 import { checkPerformance } from './checks/performance';
+import { checkCodes } from './checks/codes';
 import { measureGroups } from './checks/values';
 import type { Finding } from './report';
 import { specOf } from './specs';
@@ -34,6 +35,7 @@ export function checkTable(table: Table): Finding[] {
     findings.push(...checkColumns(table, seg));
   }
   if (shape === 'halves') findings.push(...checkBalance(table, segments));
+  findings.push(...checkCodes(table));
   if (spec?.rowFormulas) findings.push(...checkRowFormulas(table, spec.rowFormulas));
   if (spec?.columnFormulas) findings.push(...checkColumnFormulas(table, spec.columnFormulas));
   // An unrecognized region is checked by its structure alone: report, never accuse.

@@ -9,6 +9,7 @@ import type { Table } from './table';
 import { checkCrossTables } from './workbook/cross-check';
 import { tableFigures } from './workbook/table-figures';
 import { buildFigureIndex } from './workbook/figure-index';
+import { checkEmptyTables } from './workbook/empty-tables';
 import { analyzeNarrative, type NarrativeStats } from './narrative/index';
 
 export interface CheckOptions {
@@ -70,7 +71,7 @@ export function checkWorkbookTimed(workbook: WorkbookSnapshot, options: CheckOpt
   const tables = recognize(workbook, { fixedTolerance: fixedTolerance(options.tolerance), typeOverrides: options.typeOverrides ?? {} });
   const t1 = performance.now();
   const figures = tables.flatMap(tableFigures);
-  const own = [...tables.flatMap(checkTable), ...checkCrossTables(figures)];
+  const own = [...tables.flatMap(checkTable), ...checkCrossTables(figures), ...checkEmptyTables(tables, workbook.sheets)];
   const t2 = performance.now();
   // Prose lives outside tables; table sheets hold none worth reading past their footnotes.
   const narrative = analyzeNarrative(workbook.sheets, buildFigureIndex(figures));

@@ -160,8 +160,16 @@ function readRow(v: SheetView, seg: Column[], r: number, carry: { lei: string; k
   let code: string | null = null;
   let codeCol: Column | undefined;
   const parts: Partial<Record<'lei' | 'kuan' | 'xiang', string>> = {};
+  // The first code columns and their name are the row's own; a second code/name group is a
+  // mapping (政府预算经济分类 beside 部门预算经济分类) and never the row's code.
+  let seenCode = false;
+  let closed = false;
   for (const col of seg) {
     if (col.role === 'amount' || col.role === 'rowNo') continue;
+    const isCode = col.role === 'code' || col.role === 'unitCode';
+    if (closed && (isCode || label !== '')) continue;
+    if (isCode) seenCode = true;
+    else if (col.role === 'name' && seenCode) closed = true;
     const t = v.n(r, col.c);
     if (t === '') continue;
     if (col.role === 'code' && col.codePart) {
