@@ -59,7 +59,7 @@ export function parseAmount(value: CellValue, text: string | null = null, format
     else decimals = Math.min(decimals, 10);
     return { value: v, decimals, percent };
   }
-  let s = value.normalize('NFKC').replace(/[\s\u3000]/g, '');
+  let s = value.normalize('NFKC').replace(/[\s\u3000]/g, '').replace(/^[\u2212\u2012\u2013]/, '-');
   if (s === '' || NO_VALUE.test(s)) return null;
   let negative = false;
   const paren = /^\((.*)\)$/.exec(s);

@@ -87,6 +87,8 @@ function isDataRow(info: RowInfo): boolean {
   if (isColumnNumberRow(info.texts)) return false;
   if (info.numbers > 0) return true;
   if (info.texts.some((t) => /^\d{3,9}$/.test(t))) return true;
+  // An ordinal row label ("一、一般公共预算") starts the body even when its figures are blank.
+  if (info.texts.some((t) => /^([一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）])\S/.test(t))) return true;
   // A 合计 row with no figures (本表无数据) — but not a header row that names a 合计 column.
   return info.texts.length <= 2 && info.texts.some((t) => /^(合计|总计|本年收入合计|本年支出合计|部门合计)$/.test(t));
 }
