@@ -51,11 +51,12 @@ export function parseAmount(value: CellValue, text: string | null = null, format
     if (!Number.isFinite(value)) return null;
     const fmtDecimals = decimalsOfFormat(format);
     const percent = format !== null && format.includes('%');
-    let decimals = fmtDecimals ?? (text !== null ? decimalsOfText(text.replace(/[,%\s]/g, '')) : decimalsOfText(numberString(value)));
-    let v = new Dec(numberString(value));
+    const stored = numberString(value);
+    let decimals = fmtDecimals ?? (text !== null ? decimalsOfText(text.replace(/[,%\s]/g, '')) : decimalsOfText(stored));
+    let v = new Dec(stored);
     if (percent) v = v.times(100);
     // The file may store 780.8400000001 behind a 0.00 format: the figure is what is shown.
-    if (fmtDecimals !== null) v = v.toDecimalPlaces(fmtDecimals);
+    if (fmtDecimals !== null && (percent || decimalsOfText(stored) > fmtDecimals)) v = v.toDecimalPlaces(fmtDecimals);
     else decimals = Math.min(decimals, 10);
     return { value: v, decimals, percent };
   }

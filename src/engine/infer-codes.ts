@@ -4,12 +4,13 @@
 import { ECONOMIC_CODES } from './data/code-lists';
 import type { Layout } from './layout';
 import { key } from './text';
+import { pushTo } from './collections';
 
 const BY_NAME = new Map<string, string[]>();
 for (const [code, name] of ECONOMIC_CODES) {
   if (!code.startsWith('3')) continue; // 部门预算经济分类 only; 政府 5xx names overlap
   const k = key(name);
-  BY_NAME.set(k, [...(BY_NAME.get(k) ?? []), code]);
+  pushTo(BY_NAME, k, code);
 }
 
 export function inferEconomicCodes(layout: Layout): void {

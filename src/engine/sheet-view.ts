@@ -10,6 +10,7 @@ export class SheetView {
   private readonly mergeTopLeft = new Map<number, number>();
   private readonly mergeByTopLeft = new Map<number, CellRange>();
   private readonly normCache = new Map<number, string>();
+  private readonly amountCache = new Map<number, Amount | null>();
 
   constructor(readonly sheet: SheetSnapshot) {
     this.rows = sheet.values.length;
@@ -64,6 +65,8 @@ export class SheetView {
   n(r: number, c: number): string {
     const v = this.raw(r, c);
     if (v === null) return '';
+    // Numbers need no folding; most cells of a budget table are numbers.
+    if (typeof v === 'number') return this.str(r, c).replace(/\s+/g, '');
     const k = this.id(r, c);
     let s = this.normCache.get(k);
     if (s === undefined) {
@@ -73,10 +76,17 @@ export class SheetView {
     return s;
   }
 
+  /** The cell as an amount (parsed once: recognition and checks all ask). */
   amount(r: number, c: number): Amount | null {
     const v = this.raw(r, c);
     if (v === null) return null;
-    return parseAmount(v, cellText(this.sheet, r, c), cellFormat(this.sheet, r, c));
+    const k = this.id(r, c);
+    let a = this.amountCache.get(k);
+    if (a === undefined) {
+      a = parseAmount(v, cellText(this.sheet, r, c), cellFormat(this.sheet, r, c));
+      this.amountCache.set(k, a);
+    }
+    return a;
   }
 
   isEmpty(r: number, c: number): boolean {

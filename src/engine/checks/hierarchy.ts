@@ -11,7 +11,13 @@ const DIM_NAME: Record<CodeDim, string> = { function: '科目', economic: '经�
 /** Parent of each coded row: the longest proper prefix code present in the same dimension. */
 function parents(rows: BodyRow[]): Map<BodyRow, BodyRow | null> {
   const byCode = new Map<string, BodyRow[]>();
-  for (const row of rows) if (row.code) byCode.set(`${row.dim}:${row.code}`, [...(byCode.get(`${row.dim}:${row.code}`) ?? []), row]);
+  for (const row of rows) {
+    if (!row.code) continue;
+    const k = `${row.dim}:${row.code}`;
+    const list = byCode.get(k);
+    if (list) list.push(row);
+    else byCode.set(k, [row]);
+  }
   const out = new Map<BodyRow, BodyRow | null>();
   for (const row of rows) {
     let parent: BodyRow | null = null;
@@ -27,6 +33,27 @@ function parents(rows: BodyRow[]): Map<BodyRow, BodyRow | null> {
   return out;
 }
 
+/** Each 合计 row with the rows it sums. */
+function totalBlocks(rows: BodyRow[]): { total: BodyRow; scope: BodyRow[] }[] {
+  const totals = rows.filter((r) => r.kind === 'total');
+  if (totals.length <= 1) return totals.map((total) => ({ total, scope: rows.filter((r) => r !== total) }));
+  const out: { total: BodyRow; scope: BodyRow[] }[] = [];
+  const onTop = rows[0]?.kind === 'total';
+  let block: BodyRow[] = [];
+  let head: BodyRow | null = null;
+  for (const row of rows) {
+    if (row.kind === 'total') {
+      if (onTop) {
+        if (head) out.push({ total: head, scope: block });
+        head = row;
+      } else out.push({ total: row, scope: block });
+      block = [];
+    } else block.push(row);
+  }
+  if (onTop && head) out.push({ total: head, scope: block });
+  return out.filter((b) => b.scope.length > 0);
+}
+
 export function checkHierarchy(table: Table, segs: Segment[]): Finding[] {
   const rows = segs.flatMap((s) => s.rows);
   const coded = rows.filter((r) => r.code && (r.kind === 'item' || r.kind === 'subset'));
@@ -36,7 +63,12 @@ export function checkHierarchy(table: Table, segs: Segment[]): Finding[] {
   const findings: Finding[] = [];
   const parentOf = parents(coded);
   const children = new Map<BodyRow, BodyRow[]>();
-  for (const [row, parent] of parentOf) if (parent) children.set(parent, [...(children.get(parent) ?? []), row]);
+  for (const [row, parent] of parentOf) {
+    if (!parent) continue;
+    const list = children.get(parent);
+    if (list) list.push(row);
+    else children.set(parent, [row]);
+  }
 
   for (const [parent, kids] of children) {
     for (let j = 0; j < measures; j++) {
@@ -54,21 +86,22 @@ export function checkHierarchy(table: Table, segs: Segment[]): Finding[] {
   }
 
   // 合计 = Σ top-level rows, separately for each code dimension present (units and
-  // function rows both add up to the same 合计), and for uncoded item rows.
-  const totals = rows.filter((r) => r.kind === 'total');
-  const dims = new Map<string, BodyRow[]>();
-  for (const row of rows) {
-    if (row.kind !== 'item') continue;
-    if (row.code && parentOf.get(row)) continue;
-    const k = row.code ? row.dim ?? 'other' : 'none';
-    dims.set(k, [...(dims.get(k) ?? []), row]);
-  }
-  for (const total of totals) {
-    for (const [dim, tops] of dims) {
+  // function rows both add up to the same 合计), and for uncoded item rows. With several
+  // 合计 rows, each one sums its own block: the rows after a 合计 standing on top, else
+  // the rows since the previous 合计.
+  for (const { total, scope: block } of totalBlocks(rows)) {
+    const dims = new Map<string, BodyRow[]>();
+    for (const row of block) {
+      if (row.kind !== 'item') continue;
+      if (row.code && parentOf.get(row)) continue;
+      const k = row.code ? row.dim ?? 'other' : 'none';
+      const list = dims.get(k);
+      if (list) list.push(row);
+      else dims.set(k, [row]);
+    }
+    for (const [dim, scope] of dims) {
       // Uncoded rows next to coded ones are notes or sub-lines, unless nothing is coded.
-      if (dim === 'none' && dims.size > 1 && tops.length < 2) continue;
-      const scope = tops.filter((r) => r.r !== total.r);
-      if (scope.length === 0) continue;
+      if (dim === 'none' && dims.size > 1 && scope.length < 2) continue;
       for (let j = 0; j < measures; j++) {
         const f = compare(table, {
           rule: 'sum.total',

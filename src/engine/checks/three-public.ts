@@ -6,6 +6,7 @@ import type { BodyRow, Column } from '../layout';
 import type { Finding } from '../report';
 import type { Table } from '../table';
 import { compare, type Cell } from './emit';
+import { pushTo } from '../collections';
 
 export type Part = 'total' | 'abroad' | 'car' | 'carBuy' | 'carRun' | 'reception';
 
@@ -78,7 +79,7 @@ export function checkThreePublic(table: Table): Finding[] {
       const blocks = new Map<string, number[]>();
       cols.forEach((c: Column, j) => {
         const top = c.path.length > 1 && partOf(c.path[0]) === null ? c.path[0] : '';
-        blocks.set(top, [...(blocks.get(top) ?? []), j]);
+        pushTo(blocks, top, j);
       });
       for (const row of seg.rows) {
         for (const [block, js] of blocks) {

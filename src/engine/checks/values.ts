@@ -2,6 +2,7 @@
 import { Dec } from '../amount';
 import type { BodyRow, Column, Segment } from '../layout';
 import type { Cell } from './emit';
+import { pushTo } from '../collections';
 
 export function valueAt(row: BodyRow, j: number): Dec | null {
   return row.amounts[j]?.value ?? null;
@@ -44,7 +45,7 @@ export function measureGroups(segments: Segment[]): Segment[][] {
   const groups = new Map<string, Segment[]>();
   for (const s of segments) {
     const k = sig(s);
-    groups.set(k, [...(groups.get(k) ?? []), s]);
+    pushTo(groups, k, s);
   }
   return [...groups.values()];
 }

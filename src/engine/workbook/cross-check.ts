@@ -8,6 +8,7 @@ import type { Table } from '../table';
 import { CROSS_RELATIONS, type CrossRelation, type FigureSel } from './relations';
 import { cellRef, type TableFigure } from './table-figures';
 import { sheetRef } from '../address';
+import { pushTo } from '../collections';
 
 /** One figure as found: possibly the sum of several same-named figures of one table (30217 listed twice). */
 interface Found {
@@ -42,8 +43,10 @@ function pick(byType: ByType, s: FigureSel): Map<Table, Map<string, Found>> {
     const prev = byName.get(f.name);
     // The first matching column wins; duplicates of the same row name in that column add up.
     if (prev && prev.cells[0] && f.cells[0] && prev.cells[0].c !== f.cells[0].c) continue;
-    const value = prev?.value && f.value ? prev.value.plus(f.value) : prev?.value ?? f.value;
-    byName.set(f.name, { table: f.table, name: f.name, value: prev ? value : f.value, cells: [...(prev?.cells ?? []), ...f.cells] });
+    if (prev) {
+      if (f.value) prev.value = prev.value ? prev.value.plus(f.value) : f.value;
+      prev.cells.push(...f.cells);
+    } else byName.set(f.name, { table: f.table, name: f.name, value: f.value, cells: [...f.cells] });
     out.set(f.table, byName);
   }
   return out;
@@ -87,8 +90,10 @@ function emitEqual(rel: CrossRelation, at: Found, others: Found[], note: string)
 }
 
 /** Equality among figures of several tables, with the odd one out carrying the finding. */
-function checkEqual(rel: CrossRelation, sels: readonly FigureSel[], figs: ByType, name: (n: string) => boolean): Finding[] {
-  const groups = sels.map((s) => [...pick(figs, s).values()].flatMap((m) => [...m.values()].filter((f) => name(f.name))));
+type Picked = Map<Table, Map<string, Found>>;
+
+function checkEqual(rel: CrossRelation, picked: Picked[], name: (n: string) => boolean): Finding[] {
+  const groups = picked.map((p) => [...p.values()].flatMap((m) => [...m.values()].filter((f) => name(f.name))));
   const present = groups.map((g) => g[0]).filter((f): f is Found => f !== undefined && f.cells.length > 0);
   if (present.length < 2 || present.every((f) => f.value === null)) return [];
   const same = (a: Found, b: Found): boolean => {
@@ -138,14 +143,14 @@ function checkSum(rel: CrossRelation, figs: ByType): Finding[] {
 
 export function checkCrossTables(figures: TableFigure[]): Finding[] {
   const byType: ByType = new Map();
-  for (const f of figures) byType.set(f.table.type, [...(byType.get(f.table.type) ?? []), f]);
+  for (const f of figures) pushTo(byType, f.table.type, f);
   const out: Finding[] = [];
   for (const rel of CROSS_RELATIONS) {
     if (rel.perClass && rel.equal) {
-      const first = rel.equal[0].types.flatMap((t) => byType.get(t) ?? []);
-      const names = new Set(first.filter((f) => f.name.startsWith('class:')).map((f) => f.name));
-      for (const n of names) out.push(...checkEqual(rel, rel.equal, byType, (x) => x === n));
-    } else if (rel.equal) out.push(...checkEqual(rel, rel.equal, byType, () => true));
+      const picked = rel.equal.map((s) => pick(byType, s));
+      const names = new Set([...picked[0].values()].flatMap((m) => [...m.keys()]).filter((n) => n.startsWith('class:')));
+      for (const n of names) out.push(...checkEqual(rel, picked, (x) => x === n));
+    } else if (rel.equal) out.push(...checkEqual(rel, rel.equal.map((s) => pick(byType, s)), () => true));
     else if (rel.cell && rel.sum) out.push(...checkSum(rel, byType));
   }
   return out;

@@ -9,6 +9,7 @@ import { buildTree, nodes, TOTAL_COL, valueCols } from '../header-tree';
 import type { BodyRow, Segment } from '../layout';
 import { specOf } from '../specs';
 import { partOf } from '../checks/three-public';
+import { pushTo } from '../collections';
 import type { Table } from '../table';
 import { bareLabel, key } from '../text';
 
@@ -91,7 +92,7 @@ function classRows(seg: Segment): Map<string, BodyRow[]> {
     for (let len = code.length - 1; len >= 3; len--) if (codes.has(code.slice(0, len))) covered = true;
     if (covered) continue;
     const cls = code.slice(0, 3);
-    out.set(cls, [...(out.get(cls) ?? []), row]);
+    pushTo(out, cls, row);
   }
   return out;
 }
@@ -102,8 +103,10 @@ function codeTableFigures(table: Table, out: TableFigure[]): void {
     const total = seg.rows.find((r) => r.kind === 'total');
     // The total row's figures are named by their column: 合计, 基本支出, 人员经费 …
     if (total) for (const col of named) push(out, table, col.name === '' ? '合计' : col.name, '', total, col.cols);
+    // Class and code-row figures are compared in the main (合计) column only.
+    const main = named.slice(0, 1);
     for (const [cls, rows] of classRows(seg)) {
-      for (const col of named) {
+      for (const col of main) {
         const parts = rows.map((r) => rowSum(r, col.cols));
         const cells = parts.flatMap((p) => p.cells);
         let value: Dec | null = null;
@@ -113,10 +116,13 @@ function codeTableFigures(table: Table, out: TableFigure[]): void {
     }
     for (const row of seg.rows) {
       if (row.kind === 'item' && (row.dim === 'economic' || row.dim === 'function') && row.code) {
-        for (const col of named) push(out, table, `code:${row.code}`, col.name, row, col.cols);
-        out[out.length - named.length].label = key(row.bare);
+        for (const col of main) {
+          const n = out.length;
+          push(out, table, `code:${row.code}`, col.name, row, col.cols);
+          if (out.length > n) out[n].label = key(row.bare);
+        }
       }
-      if (row.kind === 'partial') for (const col of named.slice(0, 1)) push(out, table, key(row.bare), col.name, row, col.cols);
+      if (row.kind === 'partial') for (const col of main) push(out, table, key(row.bare), col.name, row, col.cols);
     }
   }
 }
