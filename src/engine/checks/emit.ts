@@ -69,6 +69,8 @@ export function relatedRanges(sheet: string, cells: Cell[]): string[] {
 
 export function compare(table: Table, cmp: Comparison): Finding | null {
   if (cmp.expected === null && cmp.actual === null) return null;
+  // A ragged row may lack the compared column: nothing to point at, nothing to say.
+  if (!Number.isInteger(cmp.cell.c)) return null;
   const expected = cmp.expected ?? ZERO;
   const actual = cmp.actual ?? ZERO;
   const diff = actual.minus(expected);
@@ -79,7 +81,8 @@ export function compare(table: Table, cmp: Comparison): Finding | null {
   const d = cmp.decimals ?? table.rounding.decimals;
   const exp = fmt(expected, d);
   const act = fmt(actual, d);
-  const dif = fmt(diff, d);
+  // A difference finer than the shown decimals is printed in full, never as "0.00".
+  const dif = fmt(diff, Math.min(10, Math.max(d, diff.decimalPlaces())));
   const unit = cmp.unit ?? table.unit;
   const verdict = tol.isZero()
     ? `相差 ${dif}${unit}`
@@ -100,7 +103,7 @@ export function compare(table: Table, cmp: Comparison): Finding | null {
     difference: dif,
     tolerance: tol.toString(),
     message,
-    related: relatedRanges(table.view.name, cmp.related),
+    related: relatedRanges(table.view.name, cmp.related.filter((x) => Number.isInteger(x.c))),
   };
 }
 
