@@ -213,11 +213,11 @@ describe('subtotals-added', () => {
 
 describe('transform details', () => {
   test('retitle keeps the keywords and changes the wording', () => {
-    expect(retitleText('2023年部门收支总体情况表')).toBe('XX局2025年收支预算总表');
-    expect(retitleText('2023年部门收入总体情况表')).toBe('XX局2025年收入预算总表');
-    expect(retitleText('2023年一般公共预算支出情况表')).toBe('XX局2025年一般公共预算支出预算表');
-    expect(retitleText('2023年部门支出总体情况表')).toBe('XX局2025年部门支出预算总表');
-    expect(retitleText('收入支出决算总表')).toBe('XX局2024年度部门收入支出决算总表');
+    expect(retitleText('2023年部门收支总体情况表')).toBe('XX局2023年收支预算总表');
+    expect(retitleText('2023年部门收入总体情况表')).toBe('XX局2023年收入预算总表');
+    expect(retitleText('泗县医疗保障局2024年一般公共预算支出表')).toBe('XX局2024年一般公共预算支出预算表');
+    expect(retitleText('2023年部门支出总体情况表')).toBe('XX局2023年部门支出预算总表');
+    expect(retitleText('收入支出决算总表')).toBe('XX局2023年度部门收入支出决算总表');
   });
 
   test('spaces and full-width digits', () => {

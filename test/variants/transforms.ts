@@ -440,9 +440,11 @@ const TITLE_SYNONYMS: [RegExp, string][] = [
 /**
  * The retitled text: the leading department name and year ("泗县医疗保障局2024年", "2023年度")
  * are dropped, the rest goes through TITLE_SYNONYMS (first full match), and a new prefix
- * "XX局2025年" (budget) or "XX局2024年度" (决算/自评) is put in front.
+ * "XX局<year>年" (budget) or "XX局<year>年度" (决算/自评) is put in front. The year stays the
+ * document's own (the 说明 text names it; a new year would be a genuine mismatch).
  */
 export function retitleText(title: string): string {
+  const year = /(\d{4})\s*年/.exec(title)?.[1] ?? '2023';
   let core = title.replace(/^[^表]*?\d{4}\s*年度?\s*/, '').trim();
   for (const [re, rep] of TITLE_SYNONYMS) {
     if (re.test(core)) {
@@ -451,7 +453,7 @@ export function retitleText(title: string): string {
     }
   }
   const isFinal = /决算|自评/.test(core);
-  return (isFinal ? 'XX局2024年度' : 'XX局2025年') + core;
+  return (isFinal ? `XX局${year}年度` : `XX局${year}年`) + core;
 }
 
 /** Replaces every table title with a synonym (see TITLE_SYNONYMS) and a department/year prefix. */

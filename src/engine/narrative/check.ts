@@ -286,7 +286,9 @@ function checkChange(ck: Checker, s: ChangeStatement): void {
   const d = s.percent.decimals;
   const verb = s.direction > 0 ? '增长' : '下降';
   const year = s.baseYear === null ? '上年' : `${s.baseYear}年`;
-  ck.findings.push(finding('narrative.change', 'error', s, r.computed, s.percent.value, d, r.tol,
+  // Recomputed from the text's own current amount (no table figure matched), a mismatch may
+  // come from that amount rather than the percentage: worth a look, not an accusation.
+  ck.findings.push(finding('narrative.change', current.ref ? 'error' : 'warning', s, r.computed, s.percent.value, d, r.tol,
     `说明中“${label(s.subject)}比${year}${s.direction > 0 ? '增加' : '减少'} ${s.change.text} ${unit}，${verb} ${s.percent.text}%”与重算不符：` +
       `${s.change.text} ÷ ${fmt(previous.value, 2)}（${year}数 = 本年 ${fmt(current.value, 2)} ${s.direction > 0 ? '−' : '+'} ${s.change.text}` +
       `${current.ref ? '' : '，本年数取自说明文字'}）= ${fmt(r.computed, d + 2)}%，应为 ${fmt(r.computed, d)}%`,

@@ -96,7 +96,7 @@ export function canonicalNames(f: TableFigure): string[] {
       'budget.general_expenditure': '一般公共预算支出', 'final.general_expenditure': '一般公共预算支出',
       'budget.basic_expenditure': '一般公共预算基本支出', 'budget.gov_fund': '政府性基金预算支出', 'final.gov_fund': '政府性基金预算支出',
       'budget.state_capital': '国有资本经营预算支出', 'final.state_capital': '国有资本经营预算支出',
-      'budget.operating_cost': '机关运行经费', 'budget.procurement': '政府采购', 'budget.project': '项目支出',
+      'budget.operating_cost': '机关运行经费', 'budget.procurement': '政府采购',
     };
     const n = byType[type];
     if (n) out.push(n);
