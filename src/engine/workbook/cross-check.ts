@@ -72,9 +72,16 @@ function scope(rel: CrossRelation, tables: Table[]): { over: CrossRelation['seve
   return { over: 'warning', note: `（「${narrow[0].view.name}」不含上年结转，口径不同）` };
 }
 
+/** Half a shown unit of each side, in the unit of `at`'s table: both figures are rounded. */
+function pairTolerance(at: Table, other: Table): Dec {
+  const half = (t: Table): Dec => (t.rounding.applies ? new Dec(10).pow(-t.rounding.decimals).div(2) : new Dec(0));
+  return half(at).plus(convert(half(other), other, at));
+}
+
 function emitEqual(rel: CrossRelation, at: Found, others: Found[], note: string): Finding | null {
   const other = others[0];
   const sc = scope(rel, [at.table, ...others.map((o) => o.table)]);
+  const fixed = at.table.rounding.fixed;
   const f = compare(at.table, {
     rule: rel.id,
     cell: at.cells[0],
@@ -82,6 +89,7 @@ function emitEqual(rel: CrossRelation, at: Found, others: Found[], note: string)
     actual: at.value,
     addends: 1,
     related: [],
+    tolerance: fixed ?? pairTolerance(at.table, other.table),
     what: `${rel.what}不一致：应与${describe(other)}${note}相等${sc.note}`,
     over: sc.over,
   });
