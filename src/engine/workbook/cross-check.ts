@@ -9,6 +9,7 @@ import { CROSS_RELATIONS, type CrossRelation, type FigureSel } from './relations
 import { cellRef, type TableFigure } from './table-figures';
 import { sheetRef } from '../address';
 import { pushTo } from '../collections';
+import { key } from '../text';
 
 /** One figure as found: possibly the sum of several same-named figures of one table (30217 listed twice). */
 interface Found {
@@ -149,7 +150,27 @@ function checkSum(rel: CrossRelation, figs: ByType): Finding[] {
   return [f];
 }
 
+/**
+ * Tables of one department: a workbook holding several units (one sheet each, each with its
+ * 部门名称 row) is reconciled unit by unit. A table naming no unit joins its sheet's unit.
+ */
+function departments(figures: TableFigure[]): TableFigure[][] {
+  const tables = [...new Set(figures.map((f) => f.table))];
+  const named = new Set(tables.map((t) => key(t.entity)).filter((e) => e !== ''));
+  if (named.size <= 1) return [figures];
+  const bySheet = new Map<string, string>();
+  for (const t of tables) if (t.entity !== '' && !bySheet.has(t.view.name)) bySheet.set(t.view.name, key(t.entity));
+  const group = (t: Table): string => (t.entity !== '' ? key(t.entity) : bySheet.get(t.view.name) ?? '');
+  const out = new Map<string, TableFigure[]>();
+  for (const f of figures) pushTo(out, group(f.table), f);
+  return [...out.values()];
+}
+
 export function checkCrossTables(figures: TableFigure[]): Finding[] {
+  return departments(figures).flatMap(checkDepartment);
+}
+
+function checkDepartment(figures: TableFigure[]): Finding[] {
   const byType: ByType = new Map();
   for (const f of figures) pushTo(byType, f.table.type, f);
   const out: Finding[] = [];
