@@ -35,6 +35,8 @@ export interface BodyRow {
   amounts: (Amount | null)[];
   /** Column of each amount. */
   cols: number[];
+  /** Leading spaces of the label as written: the level of an indented name list. */
+  indent: number;
 }
 
 export interface Segment {
@@ -155,6 +157,38 @@ function codeDim(code: string, col: Column | undefined): CodeDim {
   return 'other';
 }
 
+function indentOf(s: string): number {
+  let n = 0;
+  for (const ch of s) {
+    if (ch === ' ' || ch === '\u00a0') n += 1;
+    else if (ch === '\u3000' || ch === '\t') n += 2;
+    else break;
+  }
+  return n;
+}
+
+/** The label cell's text untrimmed (its indentation is meaningful). */
+function rawLabel(v: SheetView, seg: Column[], r: number): string {
+  for (const col of seg) {
+    if (col.role !== 'name' && col.role !== 'text') continue;
+    const s = v.str(r, col.c);
+    if (s.trim() !== '') return s;
+  }
+  return '';
+}
+
+/**
+ * Function tables written as indented names only ("社会保障和就业支出 /   行政事业单位养老支出
+ * /     机关事业单位…"): the indentation gives the 类/款/项 levels the codes would.
+ */
+function levelsFromIndent(rows: BodyRow[]): void {
+  const items = rows.filter((r) => r.kind === 'item');
+  if (items.length < 3 || items.some((r) => r.code !== null || r.ordinalLevel > 0)) return;
+  const indents = [...new Set(items.map((r) => r.indent))].sort((a, b) => a - b);
+  if (indents.length < 2 || indents.length > 4) return;
+  for (const r of items) r.ordinalLevel = indents.indexOf(r.indent) + 1;
+}
+
 function readRow(v: SheetView, seg: Column[], r: number, carry: { lei: string; kuan: string; lastCode: string | null; lastBare: string }): BodyRow {
   let label = '';
   let code: string | null = null;
@@ -243,6 +277,7 @@ function readRow(v: SheetView, seg: Column[], r: number, carry: { lei: string; k
     ordinalLevel: ordinal ? ordinal.level : 0,
     amounts,
     cols,
+    indent: indentOf(label === '' ? '' : rawLabel(v, seg, r)),
   };
 }
 
@@ -268,6 +303,7 @@ export function readLayout(v: SheetView, region: Region, entity = ''): Layout {
       if (row.kind !== 'blank') rows.push(row);
     }
     markImplicitTotal(rows, entity);
+    levelsFromIndent(rows);
     const label = cols.find((c) => c.role === 'name') ?? cols.find((c) => c.role !== 'amount');
     const rowNo = cols.find((c) => c.role === 'rowNo');
     return {
