@@ -65,10 +65,11 @@ function sheetOf(ctx: FakeRequestContext, n: NoteModel): SheetModel {
   return sheet;
 }
 
-export class FakeNote extends FakeObject<NoteModel> implements Pick<Excel.Note, 'content' | 'authorName'> {
-  protected props(): Record<string, PropDef<NoteModel>> {
-    return { content: { read: (n) => n.content }, authorName: { read: (n) => n.authorName } };
-  }
+/** What notes and comments share: one cell's text with an author; deleting removes it. */
+abstract class FakeCellAnnotation<M extends NoteModel> extends FakeObject<M> {
+  /** The document list the annotation lives in, and the ExcelApi minor that brought it. */
+  protected abstract readonly kind: 'notes' | 'comments';
+  protected abstract readonly api: number;
   get content(): string {
     return this.get('content');
   }
@@ -76,21 +77,30 @@ export class FakeNote extends FakeObject<NoteModel> implements Pick<Excel.Note, 
     this.setProp('content', value, (n) => {
       checkWritable(sheetOf(this.context, n));
       n.content = value;
-      this.context.host.doc.touch('notes');
+      this.context.host.doc.touch(this.kind);
     });
   }
   get authorName(): string {
     return this.get('authorName');
   }
   delete(): void {
-    this.call('delete', [], 18, (n) => {
+    this.call('delete', [], this.api, (n) => {
       checkWritable(sheetOf(this.context, n));
-      removeFrom(this.context.host.doc.notes, n);
-      this.context.host.doc.touch('notes');
+      // Both lists hold M (CommentModel extends NoteModel); TS cannot tie kind to M.
+      removeFrom(this.context.host.doc[this.kind] as unknown as M[], n);
+      this.context.host.doc.touch(this.kind);
     });
   }
   getLocation(): FakeRange {
     return locationRange(this.context, this.sub('getLocation()'), this);
+  }
+}
+
+export class FakeNote extends FakeCellAnnotation<NoteModel> implements Pick<Excel.Note, 'content' | 'authorName'> {
+  protected readonly kind = 'notes';
+  protected readonly api = 18;
+  protected props(): Record<string, PropDef<NoteModel>> {
+    return { content: { read: (n) => n.content }, authorName: { read: (n) => n.authorName } };
   }
 }
 
@@ -193,7 +203,9 @@ export class FakeCommentReplyCollection extends FakeCollection<ReplyModel, FakeC
   }
 }
 
-export class FakeComment extends FakeObject<CommentModel> implements Pick<Excel.Comment, 'id' | 'content' | 'authorName'> {
+export class FakeComment extends FakeCellAnnotation<CommentModel> implements Pick<Excel.Comment, 'id' | 'content' | 'authorName'> {
+  protected readonly kind = 'comments';
+  protected readonly api = 10;
   readonly replies: FakeCommentReplyCollection;
   constructor(context: FakeRequestContext, path: string, locate: () => CommentModel | null, nullable = false) {
     super(context, path, locate, nullable);
@@ -207,29 +219,6 @@ export class FakeComment extends FakeObject<CommentModel> implements Pick<Excel.
   }
   get id(): string {
     return this.get('id');
-  }
-  get content(): string {
-    return this.get('content');
-  }
-  set content(value: string) {
-    this.setProp('content', value, (n) => {
-      checkWritable(sheetOf(this.context, n));
-      n.content = value;
-      this.context.host.doc.touch('comments');
-    });
-  }
-  get authorName(): string {
-    return this.get('authorName');
-  }
-  delete(): void {
-    this.call('delete', [], 10, (n) => {
-      checkWritable(sheetOf(this.context, n));
-      removeFrom(this.context.host.doc.comments, n);
-      this.context.host.doc.touch('comments');
-    });
-  }
-  getLocation(): FakeRange {
-    return locationRange(this.context, this.sub('getLocation()'), this);
   }
 }
 

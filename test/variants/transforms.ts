@@ -1226,14 +1226,5 @@ export function compose(...ts: Transform[]): Transform {
   };
 }
 
-/** Deterministic PRNG (mulberry32) for the seeded random combinations. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Deterministic PRNG for the seeded random combinations (shared with the mutation suite). */
+export { mulberry32 } from '../support/prng';
