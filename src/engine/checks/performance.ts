@@ -164,12 +164,40 @@ function headerCols(v: SheetView, r: number, c0: number, c1: number): Map<string
  * A ratio shown at d decimals: equal to the exact ratio rounded → fine; one unit off in the
  * last digit → 尾差 (the inputs are rounded too); more → error.
  */
-function ratioFinding(t: Table, x: { rule: string; cell: Cell; exact: Dec; actual: Dec; d: number; related: Cell[]; what: string; unit: string }): Finding | null {
+function ratioFinding(t: Table, x: { rule: string; cell: Cell; exact: Dec; actual: Dec; d: number; related: Cell[]; what: string; unit: string; over?: 'warning' }): Finding | null {
   const expected = x.exact.toDecimalPlaces(x.d);
   if (expected.equals(x.actual)) return null;
   return compare(t, {
     rule: x.rule, cell: x.cell, expected, actual: x.actual, addends: 1, related: x.related, what: x.what,
-    tolerance: new Dec(10).pow(-x.d), decimals: x.d, unit: x.unit,
+    tolerance: new Dec(10).pow(-x.d), decimals: x.d, unit: x.unit, over: x.over,
+  });
+}
+
+const TARGET = /^(≥|>=|≤|<=|>|<|=)?\s*(\d+(?:\.\d+)?)\s*(%|次|人次|人|个|家|天|户|项)?$/;
+
+/**
+ * 偏差度 of a quantitative indicator that missed its target: (实际完成值 − 年度指标值) ÷
+ * 年度指标值 × 100. Conventions differ between templates, so a mismatch is a warning.
+ */
+function checkDeviation(t: Table, r: number, cols: Map<string, number>): Finding | null {
+  const v = t.view;
+  const [tc, ac, dc] = [cols.get('年度指标值'), cols.get('实际完成值'), cols.get('偏差度')];
+  if (tc === undefined || ac === undefined || dc === undefined) return null;
+  const target = TARGET.exec(v.n(r, tc));
+  const actual = TARGET.exec(v.n(r, ac));
+  const shown = v.amount(r, dc);
+  if (!target || !actual || !shown || actual[1] || (target[3] ?? '') !== (actual[3] ?? '')) return null;
+  const goal = new Dec(target[2]);
+  const got = new Dec(actual[2]);
+  if (goal.isZero()) return null;
+  const op = target[1] ?? '=';
+  const met = /≥|>=/.test(op) ? got.gte(goal) : /≤|<=/.test(op) ? got.lte(goal) : op === '>' ? got.gt(goal) : op === '<' ? got.lt(goal) : got.eq(goal);
+  // Templates disagree on over-achievement (0 or the excess): only a missed target is checked.
+  if (met) return null;
+  const exact = got.minus(goal).div(goal).times(100);
+  return ratioFinding(t, {
+    rule: 'ratio.deviation', cell: { r, c: dc }, exact, actual: shown.value, d: shown.decimals, related: [{ r, c: tc }, { r, c: ac }],
+    what: `未达到目标的指标，偏差度应为（实际完成值 − 年度指标值）÷ 年度指标值 × 100`, unit: '个百分点', over: 'warning',
   });
 }
 
@@ -191,12 +219,14 @@ function checkSelfEvaluation(t: Table): Finding[] {
   let scoreCol = -1;
   let pointCol = -1;
   let fundCols: Map<string, number> | null = null;
+  let indicatorCols: Map<string, number> | null = null;
   let fundRows: number[] = [];
   for (const r of rows(t)) {
     const h = headerCols(v, r, t.region.c0, t.region.c1);
     if (h.has('得分') || h.has('分值')) {
       scoreCol = h.get('得分') ?? -1;
       pointCol = h.get('分值') ?? -1;
+      indicatorCols = h.has('偏差度') ? h : null;
       if (h.has('全年执行数')) {
         fundCols = h;
         fundRows = [];
@@ -213,7 +243,7 @@ function checkSelfEvaluation(t: Table): Finding[] {
         const f = compare(t, {
           rule: name === '得分' ? 'ratio.total_score' : 'ratio.total_points',
           cell: { r, c: col }, expected: total, actual: amountAt(v, r, col)!.value, addends: cells.length, related: cells,
-          what: `总分的${name}应等于各项${name}之和`, tolerance: new Dec(0), decimals: amountAt(v, r, col)!.decimals, unit: '分',
+          what: `总分的${name}应等于各项${name}之和`, tolerance: new Dec(0), decimals: columnDecimals(t, col), unit: '分',
           // Points are the template's weights: a gap means unfilled rows, worth a look.
           over: name === '分值' ? 'warning' : 'error',
         });
@@ -225,6 +255,8 @@ function checkSelfEvaluation(t: Table): Finding[] {
     if (pointCol >= 0 && amountAt(v, r, pointCol)) pointCells.push({ r, c: pointCol });
     if (fundCols && fundCols.has('全年预算数') && amountAt(v, r, fundCols.get('全年预算数')!)) fundRows.push(r);
     if (fundCols) out.push(...checkFundRow(t, fundCols, r));
+    const dev = indicatorCols ? checkDeviation(t, r, indicatorCols) : null;
+    if (dev) out.push(dev);
   }
   return out;
 }
