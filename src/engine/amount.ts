@@ -9,10 +9,41 @@ export type Dec = Decimal;
 export const ZERO = new Dec(0);
 
 export interface Amount {
-  value: Dec;
+  readonly value: Dec;
   /** Decimals shown (from the displayed text or the number format). */
-  decimals: number;
-  percent: boolean;
+  readonly decimals: number;
+  readonly percent: boolean;
+  /**
+   * The same value as an exact integer count of 0.0001 units, when it fits (four decimals at
+   * most, |value| < 9×10¹¹): sums of such integers are exact, so relations that hold are
+   * confirmed without building decimals. null when it does not fit.
+   */
+  readonly units: number | null;
+}
+
+/** Exact scale of `units`. */
+export const UNIT_DECIMALS = 4;
+
+/** Integer 0.0001-units of a plain decimal string ("-780.84" → -7808400), or null. */
+function unitsOf(s: string): number | null {
+  const m = /^([+-]?)(\d{1,11})(?:\.(\d{0,4}))?$/.exec(s);
+  if (!m) return null;
+  const n = Number(m[2]) * 10 ** UNIT_DECIMALS + Number((m[3] ?? '').padEnd(UNIT_DECIMALS, '0'));
+  return m[1] === '-' ? -n : n;
+}
+
+/** An amount whose decimal is built only when asked for: most figures are only summed. */
+class ParsedAmount implements Amount {
+  private dec: Dec | null;
+  readonly units: number | null;
+  constructor(private readonly digits: string, readonly decimals: number, readonly percent: boolean, dec: Dec | null = null) {
+    this.dec = dec;
+    this.units = unitsOf(digits);
+  }
+  get value(): Dec {
+    if (this.dec === null) this.dec = new Dec(this.digits);
+    return this.dec;
+  }
 }
 
 /** "-", "—", "/" and friends mean "no value" in published tables. */
@@ -53,12 +84,15 @@ export function parseAmount(value: CellValue, text: string | null = null, format
     const percent = format !== null && format.includes('%');
     const stored = numberString(value);
     let decimals = fmtDecimals ?? (text !== null ? decimalsOfText(text.replace(/[,%\s]/g, '')) : decimalsOfText(stored));
-    let v = new Dec(stored);
-    if (percent) v = v.times(100);
     // The file may store 780.8400000001 behind a 0.00 format: the figure is what is shown.
-    if (fmtDecimals !== null && (percent || decimalsOfText(stored) > fmtDecimals)) v = v.toDecimalPlaces(fmtDecimals);
-    else decimals = Math.min(decimals, 10);
-    return { value: v, decimals, percent };
+    if (percent || (fmtDecimals !== null && decimalsOfText(stored) > fmtDecimals)) {
+      let v = new Dec(stored);
+      if (percent) v = v.times(100);
+      if (fmtDecimals !== null) v = v.toDecimalPlaces(fmtDecimals);
+      return new ParsedAmount(v.toString(), decimals, percent, v);
+    }
+    decimals = Math.min(decimals, 10);
+    return new ParsedAmount(stored, decimals, percent);
   }
   let s = value.normalize('NFKC').replace(/[\s\u3000]/g, '').replace(/^[\u2212\u2012\u2013]/, '-');
   if (s === '' || NO_VALUE.test(s)) return null;
@@ -76,9 +110,13 @@ export function parseAmount(value: CellValue, text: string | null = null, format
   s = s.replace(/^[¥￥$]/, '');
   if (/^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(s)) s = s.replace(/,/g, '');
   if (!NUMBER.test(s)) return null;
-  let v = new Dec(s);
-  if (negative) v = v.negated();
-  return { value: v, decimals: decimalsOfText(s.replace(/^[+-]/, '')), percent };
+  const decimals = decimalsOfText(s.replace(/^[+-]/, ''));
+  if (/e/i.test(s)) {
+    const v = new Dec(s);
+    return new ParsedAmount((negative ? v.negated() : v).toString(), decimals, percent, negative ? v.negated() : v);
+  }
+  const signed = negative ? (s.startsWith('-') ? s.slice(1) : `-${s.replace(/^\+/, '')}`) : s.replace(/^\+/, '');
+  return new ParsedAmount(signed, decimals, percent);
 }
 
 /** Formats an amount for messages and reports with the given decimals. */

@@ -67,7 +67,7 @@ function shownDecimals(layout: Layout): number {
   for (const seg of layout.segments) {
     for (const row of seg.rows) {
       for (const a of row.amounts) {
-        if (!a || a.value.isZero() || a.percent) continue;
+        if (!a || a.percent || (a.units !== null ? a.units === 0 : a.value.isZero())) continue;
         any = true;
         if (a.decimals > 0) counts.set(a.decimals, (counts.get(a.decimals) ?? 0) + 1);
       }

@@ -6,7 +6,7 @@ import type { BodyRow, Column, Segment } from '../layout';
 import type { Finding } from '../report';
 import type { Table } from '../table';
 import { compare, type Cell } from './emit';
-import { columnLabel, rowName } from './values';
+import { columnLabel, holdsExactly, rowName } from './values';
 import { buildTree, isSubsetLabel, TOTAL_COL, valueCols, type HeaderNode } from '../header-tree';
 
 /** Columns that are not amounts to add: ratios, comparisons with other years, counts. */
@@ -54,6 +54,7 @@ export function checkColumns(table: Table, seg: Segment): Finding[] {
   const findings: Finding[] = [];
   for (const row of seg.rows) {
     for (const rel of rels) {
+      if (holdsExactly(rel.parts.map((j) => row.amounts[j]), row.amounts[rel.total])) continue;
       const partsSum = sumParts(row, rel.parts);
       const cell: Cell = { r: row.r, c: row.cols[rel.total] };
       const f = compare(table, {

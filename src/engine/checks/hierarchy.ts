@@ -4,7 +4,7 @@ import type { BodyRow, CodeDim, Segment } from '../layout';
 import type { Finding } from '../report';
 import type { Table } from '../table';
 import { compare } from './emit';
-import { cellAt, columnLabel, rowName, sumAt, valueAt } from './values';
+import { cellAt, columnLabel, holdsExactly, rowName, sumAt, valueAt } from './values';
 
 const DIM_NAME: Record<CodeDim, string> = { function: '科目', economic: '经济科目', unit: '单位', other: '项目' };
 
@@ -72,6 +72,7 @@ export function checkHierarchy(table: Table, segs: Segment[]): Finding[] {
 
   for (const [parent, kids] of children) {
     for (let j = 0; j < measures; j++) {
+      if (holdsExactly(kids.map((k) => k.amounts[j]), parent.amounts[j])) continue;
       const f = compare(table, {
         rule: 'sum.code',
         cell: cellAt(parent, j),
@@ -103,6 +104,7 @@ export function checkHierarchy(table: Table, segs: Segment[]): Finding[] {
       // Uncoded rows next to coded ones are notes or sub-lines, unless nothing is coded.
       if (dim === 'none' && dims.size > 1 && scope.length < 2) continue;
       for (let j = 0; j < measures; j++) {
+        if (holdsExactly(scope.map((k) => k.amounts[j]), total.amounts[j])) continue;
         const f = compare(table, {
           rule: 'sum.total',
           cell: cellAt(total, j),

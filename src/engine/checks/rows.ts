@@ -5,7 +5,7 @@ import type { BodyRow, Segment } from '../layout';
 import type { Finding } from '../report';
 import type { Table } from '../table';
 import { compare } from './emit';
-import { cellAt, columnLabel, rowName, sumAt, valueAt } from './values';
+import { cellAt, columnLabel, holdsExactly, rowName, sumAt, valueAt } from './values';
 
 const FUND_CHILD = /^(一般公共预算|政府性基金|国有资本经营)(预算)?(财政)?(拨款)?(收入)?$/;
 const CARRY = /结转|结余/;
@@ -34,6 +34,7 @@ export function checkRows(table: Table, seg: Segment): Finding[] {
   const measures = seg.amountCols.length;
   const emit = (total: BodyRow, parts: BodyRow[], rule: string, what: string): void => {
     for (let j = 0; j < measures; j++) {
+      if (holdsExactly(parts.map((p) => p.amounts[j]), total.amounts[j])) continue;
       const f = compare(table, {
         rule,
         cell: cellAt(total, j),

@@ -1,5 +1,5 @@
 // Small helpers shared by the checks: a row's figure in one measure, sums, labels.
-import { Dec } from '../amount';
+import { Dec, type Amount } from '../amount';
 import type { BodyRow, Column, Segment } from '../layout';
 import type { Cell } from './emit';
 import { pushTo } from '../collections';
@@ -48,4 +48,22 @@ export function measureGroups(segments: Segment[]): Segment[][] {
     pushTo(groups, k, s);
   }
   return [...groups.values()];
+}
+
+/**
+ * Whether Σ parts = actual holds exactly, decided on integer units without building a
+ * decimal (blank = 0). undefined when some figure does not fit the integer form: the caller
+ * then compares in decimals.
+ */
+export function holdsExactly(parts: readonly (Amount | null | undefined)[], actual: Amount | null | undefined): boolean | undefined {
+  let sum = 0;
+  for (const p of parts) {
+    if (!p) continue;
+    if (p.units === null) return undefined;
+    sum += p.units;
+  }
+  if (!Number.isSafeInteger(sum)) return undefined;
+  if (!actual) return sum === 0;
+  if (actual.units === null) return undefined;
+  return sum === actual.units;
 }
