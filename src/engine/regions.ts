@@ -38,12 +38,20 @@ function rowInfo(v: SheetView, r: number): RowInfo {
   let numbers = 0;
   const len = v.rowLength(r);
   for (let c = 0; c < len; c++) {
-    if (v.isEmpty(c === 0 ? r : r, c)) continue;
+    const raw = v.raw(r, c);
+    if (raw === null) continue;
+    if (typeof raw === 'number') {
+      // Only counted here; no need to format or fold it.
+      cells.push(c);
+      texts.push(String(raw));
+      numbers++;
+      continue;
+    }
     const t = v.n(r, c);
     if (t === '' || /^[-—–―─]+$/.test(t)) continue;
     cells.push(c);
     texts.push(t);
-    if (typeof v.raw(r, c) === 'number' || /^[+-]?[\d,]+(\.\d+)?%?$/.test(t)) numbers++;
+    if (/^[+-]?[\d,]+(\.\d+)?%?$/.test(t)) numbers++;
   }
   // An "unmerge and fill" export repeats one label across the row: read it as one cell.
   const contiguous = cells.length > 1 && cells[cells.length - 1] - cells[0] === cells.length - 1;

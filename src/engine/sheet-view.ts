@@ -9,8 +9,9 @@ export class SheetView {
   readonly cols: number;
   private readonly mergeTopLeft = new Map<number, number>();
   private readonly mergeByTopLeft = new Map<number, CellRange>();
-  private readonly normCache = new Map<number, string>();
-  private readonly amountCache = new Map<number, Amount | null>();
+  // Per-row caches (arrays, not maps: a million cells would make a map the hot spot).
+  private readonly normCache: (string | undefined)[][] = [];
+  private readonly amountCache: (Amount | null | undefined)[][] = [];
 
   constructor(readonly sheet: SheetSnapshot) {
     this.rows = sheet.values.length;
@@ -67,11 +68,11 @@ export class SheetView {
     if (v === null) return '';
     // Numbers need no folding; most cells of a budget table are numbers.
     if (typeof v === 'number') return this.str(r, c).replace(/\s+/g, '');
-    const k = this.id(r, c);
-    let s = this.normCache.get(k);
+    const row = (this.normCache[r] ??= []);
+    let s = row[c];
     if (s === undefined) {
       s = norm(this.str(r, c));
-      this.normCache.set(k, s);
+      row[c] = s;
     }
     return s;
   }
@@ -80,11 +81,11 @@ export class SheetView {
   amount(r: number, c: number): Amount | null {
     const v = this.raw(r, c);
     if (v === null) return null;
-    const k = this.id(r, c);
-    let a = this.amountCache.get(k);
+    const row = (this.amountCache[r] ??= []);
+    let a = row[c];
     if (a === undefined) {
       a = parseAmount(v, cellText(this.sheet, r, c), cellFormat(this.sheet, r, c));
-      this.amountCache.set(k, a);
+      row[c] = a;
     }
     return a;
   }
