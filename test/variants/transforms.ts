@@ -512,6 +512,23 @@ function findSplitCodeRuns(s: SheetSnapshot): { r: number; c: number; width: num
   return runs;
 }
 
+
+/** A cell map that moves columns per sheet (sheets without a map keep their cells). */
+function byColumn(colMaps: Map<string, (c: number) => number>): CellMap {
+  return (ref) => {
+    const f = colMaps.get(ref.sheet);
+    return f ? { sheet: ref.sheet, r: ref.r, c: f(ref.c) } : { ...ref };
+  };
+}
+
+/** A cell map that moves rows per sheet. */
+function byRow(rowMaps: Map<string, (r: number) => number>): CellMap {
+  return (ref) => {
+    const f = rowMaps.get(ref.sheet);
+    return f ? { sheet: ref.sheet, r: f(ref.r), c: ref.c } : { ...ref };
+  };
+}
+
 /**
  * Converts split code columns 类|款|项 ("210 | 15 | 01") — and 类|款 for economic codes
  * ("302 | 29") — into one code column holding the joined code as text ("2101501", "30229").
@@ -592,10 +609,7 @@ export const codesJoined: Transform = (wb) => {
     );
     out.sheets.push(rebuilt);
   }
-  const map: CellMap = (ref) => {
-    const f = colMaps.get(ref.sheet);
-    return f ? { sheet: ref.sheet, r: ref.r, c: f(ref.c) } : { ...ref };
-  };
+  const map = byColumn(colMaps);
   return variant('codes-joined', out, map, touched);
 };
 
@@ -665,10 +679,7 @@ export const codesSplit: Transform = (wb) => {
     }
     out.sheets.push(s);
   }
-  const map: CellMap = (ref) => {
-    const f = colMaps.get(ref.sheet);
-    return f ? { sheet: ref.sheet, r: ref.r, c: f(ref.c) } : { ...ref };
-  };
+  const map = byColumn(colMaps);
   return variant('codes-split', out, map, touched);
 };
 
@@ -728,10 +739,7 @@ export const codesInName: Transform = (wb) => {
     });
     out.sheets.push(rebuilt);
   }
-  const map: CellMap = (ref) => {
-    const f = colMaps.get(ref.sheet);
-    return f ? { sheet: ref.sheet, r: ref.r, c: f(ref.c) } : { ...ref };
-  };
+  const map = byColumn(colMaps);
   return variant('codes-in-name', out, map, touched);
 };
 
@@ -900,10 +908,7 @@ export const subtotalsAdded: Transform = (wb) => {
     });
     out.sheets.push(sh);
   }
-  const map: CellMap = (ref) => {
-    const f = rowMaps.get(ref.sheet);
-    return f ? { sheet: ref.sheet, r: f(ref.r), c: ref.c } : { ...ref };
-  };
+  const map = byRow(rowMaps);
   return variant('subtotals-added', out, map, touched);
 };
 
@@ -1027,10 +1032,7 @@ export const totalBottom: Transform = (wb) => {
       ),
     );
   }
-  const map: CellMap = (ref) => {
-    const f = rowMaps.get(ref.sheet);
-    return f ? { sheet: ref.sheet, r: f(ref.r), c: ref.c } : { ...ref };
-  };
+  const map = byRow(rowMaps);
   return variant('total-bottom', out, map, touched);
 };
 
