@@ -26,10 +26,29 @@ export const UNIT_DECIMALS = 4;
 
 /** Integer 0.0001-units of a plain decimal string ("-780.84" → -7808400), or null. */
 function unitsOf(s: string): number | null {
-  const m = /^([+-]?)(\d{1,11})(?:\.(\d{0,4}))?$/.exec(s);
-  if (!m) return null;
-  const n = Number(m[2]) * 10 ** UNIT_DECIMALS + Number((m[3] ?? '').padEnd(UNIT_DECIMALS, '0'));
-  return m[1] === '-' ? -n : n;
+  // A character loop: this runs for every figure of the workbook.
+  let i = 0;
+  let sign = 1;
+  if (s[0] === '-' || s[0] === '+') {
+    if (s[0] === '-') sign = -1;
+    i = 1;
+  }
+  let whole = 0;
+  let digits = 0;
+  for (; i < s.length && s[i] !== '.'; i++) {
+    const d = s.charCodeAt(i) - 48;
+    if (d < 0 || d > 9 || ++digits > 11) return null;
+    whole = whole * 10 + d;
+  }
+  if (digits === 0) return null;
+  let frac = 0;
+  let places = 0;
+  for (i++; i < s.length; i++) {
+    const d = s.charCodeAt(i) - 48;
+    if (d < 0 || d > 9 || ++places > UNIT_DECIMALS) return null;
+    frac = frac * 10 + d;
+  }
+  return sign * (whole * 10 ** UNIT_DECIMALS + frac * 10 ** (UNIT_DECIMALS - places));
 }
 
 /** An amount whose decimal is built only when asked for: most figures are only summed. */
@@ -51,8 +70,20 @@ const NO_VALUE = /^[-—–―─－/／\\＼*＊…]+$/;
 
 const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/i;
 
+/** Formats repeat across a sheet: read each one once. */
+const FORMAT_DECIMALS = new Map<string, number | null>();
+
 function decimalsOfFormat(fmt: string | null): number | null {
   if (!fmt || fmt === 'General' || fmt === '@') return null;
+  let d = FORMAT_DECIMALS.get(fmt);
+  if (d === undefined) {
+    d = readFormatDecimals(fmt);
+    FORMAT_DECIMALS.set(fmt, d);
+  }
+  return d;
+}
+
+function readFormatDecimals(fmt: string): number | null {
   const section = fmt.split(';')[0];
   const m = /\.([0#?]+)/.exec(section);
   if (m) return m[1].length;
