@@ -70,13 +70,19 @@ function isMetaRow(info: RowInfo): boolean {
   return info.texts.some((t) => META.test(t) || MARKER.test(t)) && info.texts.every((t) => t.length < 50);
 }
 
-/** A "1 2 3 …" column-number row (栏次), possibly with a 栏次 label. */
+/** A "1 2 3 …" column-number row (栏次), possibly with a 栏次 label. One pass: it runs per row. */
 export function isColumnNumberRow(texts: string[]): boolean {
-  const nums = texts.filter((t) => /^\d{1,2}$/.test(t)).map(Number);
-  const others = texts.filter((t) => !/^\d{1,2}$/.test(t));
-  if (nums.length < 2 || others.some((t) => !/^(栏次|行次|[甲乙丙丁]|项目|栏号)$/.test(t))) return false;
-  for (let i = 1; i < nums.length; i++) if (nums[i] !== nums[i - 1] + 1) return false;
-  return nums[0] <= 2;
+  let prev = -1;
+  let count = 0;
+  for (const t of texts) {
+    if (/^\d{1,2}$/.test(t)) {
+      const n = Number(t);
+      if (prev < 0 ? n > 2 : n !== prev + 1) return false;
+      prev = n;
+      count++;
+    } else if (!/^(栏次|行次|[甲乙丙丁]|项目|栏号)$/.test(t)) return false;
+  }
+  return count >= 2;
 }
 
 function isTitleRow(v: SheetView, r: number, info: RowInfo): boolean {
