@@ -117,8 +117,9 @@ export function recognize(workbook: WorkbookSnapshot, options: RecognizeOptions)
     }
   }
   // A table that does not state its unit shares the workbook's usual one.
-  const units = pending.map((p) => p.unit).filter((u): u is string => u !== null);
-  const usual = units.sort((a, b) => units.filter((u) => u === b).length - units.filter((u) => u === a).length)[0] ?? '万元';
+  const counts = new Map<string, number>();
+  for (const p of pending) if (p.unit !== null) counts.set(p.unit, (counts.get(p.unit) ?? 0) + 1);
+  const usual = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '万元';
   pending.forEach((p, i) => {
     const unit = p.unit ?? usual;
     tables.push({ ...p.table, id: `t${i + 1}`, unit, rounding: makeRounding(unit, p.decimals, options.fixedTolerance) });
