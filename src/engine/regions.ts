@@ -41,9 +41,10 @@ function rowInfo(v: SheetView, r: number): RowInfo {
     const raw = v.raw(r, c);
     if (raw === null) continue;
     if (typeof raw === 'number') {
-      // Only counted here; no need to format or fold it.
+      // Only counted here. Small integers keep their digits (栏次 rows "1 2 3"); any other
+      // figure stands as "#", which no row pattern matches — no string per figure.
       cells.push(c);
-      texts.push(String(raw));
+      texts.push(Number.isInteger(raw) && raw >= 0 && raw < 100 ? String(raw) : '#');
       numbers++;
       continue;
     }
