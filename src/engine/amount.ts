@@ -99,7 +99,8 @@ function decimalsOfText(s: string): number {
 
 /** Shortest exact decimal string of a JS number as the file stored it. */
 function numberString(n: number): string {
-  return Number.isInteger(n) ? n.toFixed(0) : String(n);
+  // String() is exact and shortest; only integers past 1e21 need toFixed to avoid an exponent.
+  return Math.abs(n) < 1e21 ? String(n) : n.toFixed(0);
 }
 
 /**

@@ -7,6 +7,7 @@ import type { TableType } from '../report';
 import { key } from '../text';
 import type { Figure, FigureIndex } from './figures';
 import type { TableFigure } from './table-figures';
+import { pushTo } from '../collections';
 
 const SUMMARY_ROWS: [RegExp, string][] = [
   [/^本年收入(合计|小计)?$/, '收入合计'],
@@ -124,6 +125,7 @@ function yearOf(title: string): number | null {
 export function buildFigureIndex(figures: TableFigure[]): FigureIndex {
   const byName = new Map<string, Figure[]>();
   const ambiguous = new Set<string>();
+  const seen = new Set<string>();
   const all: Figure[] = [];
   const rank = (t: TableType): number => {
     const i = PRIORITY.indexOf(t);
@@ -144,14 +146,13 @@ export function buildFigureIndex(figures: TableFigure[]): FigureIndex {
       };
       // Per table only the first figure of a name; a 项 name listed twice in one table
       // (行政运行 under two 款) cannot be told apart and is dropped.
-      const list = byName.get(name) ?? [];
-      const twin = list.find((x) => x.table === fig.table);
-      if (twin) {
-        if (f.name.startsWith('code:')) ambiguous.add(`${name}|${fig.table}`);
+      const seenKey = `${name}|${fig.table}`;
+      if (seen.has(seenKey)) {
+        if (f.name.startsWith('code:')) ambiguous.add(seenKey);
         continue;
       }
-      list.push(fig);
-      byName.set(name, list);
+      seen.add(seenKey);
+      pushTo(byName, name, fig);
       all.push(fig);
     }
   }
