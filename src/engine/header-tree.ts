@@ -2,6 +2,7 @@
 // (人员经费, 公用经费). A node's value is its 合计/小计 column or the sum of its parts;
 // 其中 columns are subsets and never added.
 import type { Column } from './layout';
+import { isSubsetLabel } from './text';
 
 export interface HeaderNode {
   label: string;
@@ -11,10 +12,6 @@ export interface HeaderNode {
 }
 
 export const TOTAL_COL = /(合计|小计|总计|资金总额)(数)?$|^合计|^总计/;
-
-export function isSubsetLabel(label: string): boolean {
-  return /^其中/.test(label);
-}
 
 export function buildTree(cols: Column[]): HeaderNode {
   const root: HeaderNode = { label: '', children: [], leaf: null };

@@ -345,13 +345,15 @@ function markImplicitTotal(rows: BodyRow[], entity: string): void {
 function joinSplitRows(segments: Segment[]): void {
   for (let i = 0; i + 1 < segments.length; i++) {
     const next = new Map(segments[i + 1].rows.map((row) => [row.r, row]));
+    const moved = new Set<BodyRow>();
     for (const row of segments[i].rows) {
       if (row.label === '' || row.amounts.some((a) => a !== null)) continue;
       const other = next.get(row.r);
       if (!other || other.label !== '' || other.code !== null || !other.amounts.some((a) => a !== null)) continue;
       row.amounts = other.amounts;
       row.cols = other.cols;
-      segments[i + 1].rows = segments[i + 1].rows.filter((x) => x !== other);
+      moved.add(other);
     }
+    if (moved.size > 0) segments[i + 1].rows = segments[i + 1].rows.filter((x) => !moved.has(x));
   }
 }

@@ -62,10 +62,6 @@ function rowInfo(v: SheetView, r: number): RowInfo {
   return { cells, texts, numbers, first: cells[0] ?? -1, last: cells[cells.length - 1] ?? -1 };
 }
 
-export function isFootnoteText(t: string): boolean {
-  return FOOTNOTE.test(t) || t.length > 60;
-}
-
 function isMetaRow(info: RowInfo): boolean {
   if (info.cells.length === 0 || info.cells.length > 4) return false;
   return info.texts.some((t) => META.test(t) || MARKER.test(t)) && info.texts.every((t) => t.length < 50);

@@ -209,13 +209,3 @@ export function specOf(type: TableType): TableSpec | undefined {
 export function typeName(type: TableType): string {
   return BY_TYPE.get(type)?.name ?? '未识别表格';
 }
-
-/** The 三公 composition: which labels are which part (rows or columns alike). */
-export const THREE_PUBLIC_PARTS = {
-  total: /三公.*合计|^合计$|^总计$/,
-  abroad: /出国/,
-  car: /公务用车购置及运行|车辆购置及运行|公务用车购置和运行/,
-  carBuy: /购置费?$|车购置$|^公务用车购置/,
-  carRun: /运行(维护)?费?$|运维/,
-  reception: /接待/,
-} as const;

@@ -13,11 +13,6 @@ export function key(s: string): string {
   return norm(s).replace(/[()（）\[\]【】<>《》:：,，.。、;；·]/g, '');
 }
 
-export function includesAny(text: string, words: readonly string[]): boolean {
-  for (const w of words) if (text.includes(w)) return true;
-  return false;
-}
-
 const CN_DIGITS: Record<string, number> = {
   零: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10,
 };

@@ -7,7 +7,8 @@ import type { Finding } from '../report';
 import type { Table } from '../table';
 import { compare, type Cell } from './emit';
 import { columnLabel, holdsExactly, rowName } from './values';
-import { buildTree, isSubsetLabel, TOTAL_COL, valueCols, type HeaderNode } from '../header-tree';
+import { buildTree, TOTAL_COL, valueCols, type HeaderNode } from '../header-tree';
+import { isSubsetLabel } from '../text';
 
 /** Columns that are not amounts to add: ratios, comparisons with other years, counts. */
 const NOT_ADDITIVE = /%|占|比重|比例|增减|增长|下降|变动|上年|率|人数|数量|行次/;

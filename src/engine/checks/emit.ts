@@ -1,13 +1,11 @@
 // Turns a comparison into a finding (or nothing): one place decides severity and
 // formats amounts, cells and related ranges.
 import { a1, rangeA1, sheetRef } from '../address';
-import { Dec, fmt } from '../amount';
+import { fmt, ZERO, type Dec } from '../amount';
 import type { CellRange } from '../grid';
 import type { Finding, Severity } from '../report';
 import { tolerance } from '../rounding';
 import type { Table } from '../table';
-
-const ZERO = new Dec(0);
 
 export interface Cell {
   r: number;

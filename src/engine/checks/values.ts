@@ -22,10 +22,6 @@ export function sumAt(rows: BodyRow[], j: number): Dec | null {
   return total;
 }
 
-export function measureCount(seg: Segment): number {
-  return seg.amountCols.length;
-}
-
 /** A column's name for messages: its leaf label, with the group for 小计/合计/其中 columns. */
 export function columnLabel(col: Column | undefined): string {
   if (!col || col.path.length === 0) return '金额';
