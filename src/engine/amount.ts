@@ -54,13 +54,14 @@ function unitsOf(s: string): number | null {
 /** An amount whose decimal is built only when asked for: most figures are only summed. */
 class ParsedAmount implements Amount {
   private dec: Dec | null;
-  readonly units: number | null;
-  constructor(private readonly digits: string, readonly decimals: number, readonly percent: boolean, dec: Dec | null = null) {
+  /** The exact figure: a plain decimal string, or the number as the file stored it. */
+  private readonly source: string | number;
+  constructor(source: string | number, readonly units: number | null, readonly decimals: number, readonly percent: boolean, dec: Dec | null = null) {
+    this.source = source;
     this.dec = dec;
-    this.units = unitsOf(digits);
   }
   get value(): Dec {
-    if (this.dec === null) this.dec = new Dec(this.digits);
+    if (this.dec === null) this.dec = new Dec(typeof this.source === 'number' ? numberString(this.source) : this.source);
     return this.dec;
   }
 }
@@ -70,17 +71,36 @@ const NO_VALUE = /^[-—–―─－/／\\＼*＊…]+$/;
 
 const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/i;
 
-/** Formats repeat across a sheet: read each one once. */
-const FORMAT_DECIMALS = new Map<string, number | null>();
+interface FormatInfo {
+  /** Decimals the format shows, null for General / text. */
+  decimals: number | null;
+  percent: boolean;
+}
 
-function decimalsOfFormat(fmt: string | null): number | null {
-  if (!fmt || fmt === 'General' || fmt === '@') return null;
-  let d = FORMAT_DECIMALS.get(fmt);
-  if (d === undefined) {
-    d = readFormatDecimals(fmt);
-    FORMAT_DECIMALS.set(fmt, d);
+const GENERAL: FormatInfo = { decimals: null, percent: false };
+
+/** Formats repeat across a sheet: read each one once. */
+const FORMATS = new Map<string, FormatInfo>();
+
+let lastFormat: string | null = null;
+let lastInfo: FormatInfo = GENERAL;
+
+function formatInfo(fmt: string | null): FormatInfo {
+  // A sheet's figures share one or two formats: the last one answers most calls.
+  if (fmt === lastFormat) return lastInfo;
+  lastFormat = fmt;
+  lastInfo = readFormatInfo(fmt);
+  return lastInfo;
+}
+
+function readFormatInfo(fmt: string | null): FormatInfo {
+  if (!fmt || fmt === 'General' || fmt === '@') return GENERAL;
+  let info = FORMATS.get(fmt);
+  if (info === undefined) {
+    info = { decimals: readFormatDecimals(fmt), percent: fmt.includes('%') };
+    FORMATS.set(fmt, info);
   }
-  return d;
+  return info;
 }
 
 function readFormatDecimals(fmt: string): number | null {
@@ -90,17 +110,97 @@ function readFormatDecimals(fmt: string): number | null {
   return /[0#]/.test(section) ? 0 : null;
 }
 
+/** Digits after the decimal point of a shown number ("1,234.50" → 2; separators and % ignored). */
 function decimalsOfText(s: string): number {
   const i = s.indexOf('.');
   if (i < 0) return 0;
-  const m = /^\d+/.exec(s.slice(i + 1));
-  return m ? m[0].length : 0;
+  let n = 0;
+  for (let k = i + 1; k < s.length; k++) {
+    const ch = s.charCodeAt(k);
+    if (ch >= 48 && ch <= 57) n++;
+    else if (ch !== 44 && ch !== 32 && ch !== 37) break; // , space %
+  }
+  return n;
+}
+
+/**
+ * Exact 0.0001-units of a stored number without printing it, or null. When k / 10⁴ is the
+ * very double stored and |k| < 10¹⁵ (15 significant digits, which doubles tell apart), k × 10⁻⁴
+ * is the decimal String(n) would print.
+ */
+function unitsOfNumber(n: number): number | null {
+  const k = Math.round(n * 1e4);
+  return Math.abs(k) < 1e15 && k / 1e4 === n ? k + 0 : null; // + 0: no -0
+}
+
+/** Decimals of an exact units count (78084000 → 0, 7808400 → 2). */
+function decimalsOfUnits(k: number): number {
+  if (k % 100 === 0) return k % 10000 === 0 ? 0 : k % 1000 === 0 ? 1 : 2;
+  return k % 10 === 0 ? 3 : 4;
 }
 
 /** Shortest exact decimal string of a JS number as the file stored it. */
 function numberString(n: number): string {
   // String() is exact and shortest; only integers past 1e21 need toFixed to avoid an exponent.
   return Math.abs(n) < 1e21 ? String(n) : n.toFixed(0);
+}
+
+/** A stored number as shown: the format's decimals, else the displayed text's, else its own. */
+function numberAmount(value: number, text: string | null, fmt: FormatInfo): Amount | null {
+  if (!Number.isFinite(value)) return null;
+  const units = fmt.percent ? null : unitsOfNumber(value);
+  if (units !== null) {
+    // The common case: no string is built for the figure.
+    const own = decimalsOfUnits(units);
+    if (fmt.decimals === null || own <= fmt.decimals) {
+      return new ParsedAmount(value, units, fmt.decimals ?? (text !== null ? Math.min(decimalsOfText(text), 10) : own), false);
+    }
+  }
+  const stored = numberString(value);
+  const decimals = fmt.decimals ?? (text !== null ? decimalsOfText(text) : decimalsOfText(stored));
+  // The file may store 780.8400000001 behind a 0.00 format: the figure is what is shown.
+  if (fmt.percent || (fmt.decimals !== null && decimalsOfText(stored) > fmt.decimals)) {
+    let v = new Dec(stored);
+    if (fmt.percent) v = v.times(100);
+    if (fmt.decimals !== null) v = v.toDecimalPlaces(fmt.decimals);
+    const digits = v.toString();
+    return new ParsedAmount(digits, unitsOf(digits), decimals, fmt.percent, v);
+  }
+  return new ParsedAmount(stored, unitsOf(stored), Math.min(decimals, 10), false);
+}
+
+/** What readFigure tells of a cell: written into a caller's scratch object, never kept. */
+export interface FigureFacts {
+  /** Exact 0.0001-units, or NaN when the figure does not fit that form. */
+  units: number;
+  decimals: number;
+  percent: boolean;
+}
+
+/**
+ * The facts of a cell's figure without building an Amount (false when it holds none): a stored
+ * number takes no allocation at all, anything else is parsed.
+ */
+export function readFigure(value: CellValue, text: string | null, format: string | null, out: FigureFacts): boolean {
+  if (typeof value === 'number') {
+    const fmt = formatInfo(format);
+    const units = fmt.percent ? null : unitsOfNumber(value);
+    if (units !== null) {
+      const own = decimalsOfUnits(units);
+      if (fmt.decimals === null || own <= fmt.decimals) {
+        out.units = units;
+        out.decimals = fmt.decimals ?? (text !== null ? Math.min(decimalsOfText(text), 10) : own);
+        out.percent = false;
+        return true;
+      }
+    }
+  }
+  const a = parseAmount(value, text, format);
+  if (a === null) return false;
+  out.units = a.units ?? NaN;
+  out.decimals = a.decimals;
+  out.percent = a.percent;
+  return true;
 }
 
 /**
@@ -110,22 +210,7 @@ function numberString(n: number): string {
  */
 export function parseAmount(value: CellValue, text: string | null = null, format: string | null = null): Amount | null {
   if (value === null || typeof value === 'boolean') return null;
-  if (typeof value === 'number') {
-    if (!Number.isFinite(value)) return null;
-    const fmtDecimals = decimalsOfFormat(format);
-    const percent = format !== null && format.includes('%');
-    const stored = numberString(value);
-    let decimals = fmtDecimals ?? (text !== null ? decimalsOfText(text.replace(/[,%\s]/g, '')) : decimalsOfText(stored));
-    // The file may store 780.8400000001 behind a 0.00 format: the figure is what is shown.
-    if (percent || (fmtDecimals !== null && decimalsOfText(stored) > fmtDecimals)) {
-      let v = new Dec(stored);
-      if (percent) v = v.times(100);
-      if (fmtDecimals !== null) v = v.toDecimalPlaces(fmtDecimals);
-      return new ParsedAmount(v.toString(), decimals, percent, v);
-    }
-    decimals = Math.min(decimals, 10);
-    return new ParsedAmount(stored, decimals, percent);
-  }
+  if (typeof value === 'number') return numberAmount(value, text, formatInfo(format));
   let s = value.normalize('NFKC').replace(/[\s\u3000]/g, '').replace(/^[\u2212\u2012\u2013]/, '-');
   if (s === '' || NO_VALUE.test(s)) return null;
   let negative = false;
@@ -145,10 +230,12 @@ export function parseAmount(value: CellValue, text: string | null = null, format
   const decimals = decimalsOfText(s.replace(/^[+-]/, ''));
   if (/e/i.test(s)) {
     const v = new Dec(s);
-    return new ParsedAmount((negative ? v.negated() : v).toString(), decimals, percent, negative ? v.negated() : v);
+    const signedDec = negative ? v.negated() : v;
+    const digits = signedDec.toString();
+    return new ParsedAmount(digits, unitsOf(digits), decimals, percent, signedDec);
   }
   const signed = negative ? (s.startsWith('-') ? s.slice(1) : `-${s.replace(/^\+/, '')}`) : s.replace(/^\+/, '');
-  return new ParsedAmount(signed, decimals, percent);
+  return new ParsedAmount(signed, unitsOf(signed), decimals, percent);
 }
 
 /** Formats an amount for messages and reports with the given decimals. */

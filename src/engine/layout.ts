@@ -1,6 +1,6 @@
 // Reads a region's structure: header paths per column, column roles, the side-by-side
 // segments (收入 | 支出 halves, 公开06's three groups) and each body row's code and label.
-import type { Amount } from './amount';
+import { RowFigures } from './row-figures';
 import { isColumnNumberRow, type Region } from './regions';
 import type { SheetView } from './sheet-view';
 import { bareLabel, isSubsetLabel, key, norm, parseOrdinal } from './text';
@@ -32,9 +32,9 @@ export interface BodyRow {
   /** Grand total (总计) as opposed to a 本年 合计. */
   grand: boolean;
   ordinalLevel: number;
-  amounts: (Amount | null)[];
+  amounts: RowFigures;
   /** Column of each amount. */
-  cols: number[];
+  cols: readonly number[];
   /** Leading spaces of the label as written: the level of an indented name list. */
   indent: number;
 }
@@ -110,11 +110,15 @@ function classifyColumn(v: SheetView, region: Region, c: number, path: string[])
   let texts = 0;
   const end = Math.min(region.bodyEnd, region.bodyStart + 400);
   for (let r = region.bodyStart; r <= end; r++) {
-    if (v.isEmpty(r, c)) continue;
-    const t = v.n(r, c);
-    if (isCodeLike(t)) codes++;
-    if (v.amount(r, c)) numeric++;
-    else if (t !== '') texts++;
+    const raw = v.raw(r, c);
+    if (raw === null) continue;
+    // A figure that is not a whole number of 3–9 digits cannot be code-like: no text needed.
+    if (typeof raw !== 'number' || (Number.isInteger(raw) && raw >= 100 && raw < 1e9)) {
+      if (v.isEmpty(r, c)) continue;
+      if (isCodeLike(v.n(r, c))) codes++;
+    }
+    if (v.hasAmount(r, c)) numeric++;
+    else if (v.n(r, c) !== '') texts++;
   }
   const col: Column = { c, path, role: 'amount' };
   if (/行次|栏次|^序号$|^编号$/.test(leafKey)) col.role = 'rowNo';
@@ -251,15 +255,11 @@ function readRow(v: SheetView, seg: Column[], r: number, carry: { lei: string; k
   const bare = bareLabel(label);
   // A blank code under the same name continues the row above (a merged code cell).
   if (code === null && bare !== '' && bare === carry.lastBare && carry.lastCode !== null) code = carry.lastCode;
-  const amounts: (Amount | null)[] = [];
   const cols: number[] = [];
-  for (const col of seg) {
-    if (col.role !== 'amount') continue;
-    amounts.push(v.amount(r, col.c));
-    cols.push(col.c);
-  }
+  for (const col of seg) if (col.role === 'amount') cols.push(col.c);
+  const amounts = new RowFigures(v, r, cols);
   let kind: RowKind = 'item';
-  if (label === '' && code === null) kind = amounts.some((a) => a !== null) ? 'item' : 'blank';
+  if (label === '' && code === null) kind = amounts.any() ? 'item' : 'blank';
   else if (TOTAL_LABEL.test(bare) || /^(合计|总计)/.test(bare)) kind = 'total';
   else if (code === null && /(合计|小计)$/.test(bare)) kind = 'partial';
   else if (isSubsetLabel(label)) kind = 'subset';
@@ -347,9 +347,9 @@ function joinSplitRows(segments: Segment[]): void {
     const next = new Map(segments[i + 1].rows.map((row) => [row.r, row]));
     const moved = new Set<BodyRow>();
     for (const row of segments[i].rows) {
-      if (row.label === '' || row.amounts.some((a) => a !== null)) continue;
+      if (row.label === '' || row.amounts.any()) continue;
       const other = next.get(row.r);
-      if (!other || other.label !== '' || other.code !== null || !other.amounts.some((a) => a !== null)) continue;
+      if (!other || other.label !== '' || other.code !== null || !other.amounts.any()) continue;
       row.amounts = other.amounts;
       row.cols = other.cols;
       moved.add(other);

@@ -66,10 +66,12 @@ function shownDecimals(layout: Layout): number {
   let any = false;
   for (const seg of layout.segments) {
     for (const row of seg.rows) {
-      for (const a of row.amounts) {
-        if (!a || a.percent || (a.units !== null ? a.units === 0 : a.value.isZero())) continue;
+      const a = row.amounts;
+      for (let j = 0; j < a.length; j++) {
+        if (!a.has(j) || a.isPercent(j) || a.isZero(j)) continue;
         any = true;
-        if (a.decimals > 0) counts.set(a.decimals, (counts.get(a.decimals) ?? 0) + 1);
+        const d = a.decimals(j);
+        if (d > 0) counts.set(d, (counts.get(d) ?? 0) + 1);
       }
     }
   }
@@ -87,7 +89,7 @@ export interface RecognizeOptions {
 
 function hasTableContent(region: Region, layout: Layout, type: TableType): boolean {
   if (type !== 'unknown') return true;
-  const amounts = layout.segments.reduce((n, s) => n + s.rows.reduce((m, r) => m + r.amounts.filter((a) => a !== null).length, 0), 0);
+  const amounts = layout.segments.reduce((n, s) => n + s.rows.reduce((m, r) => m + r.amounts.count(), 0), 0);
   return amounts >= 4 && layout.headerRows.length > 0 && region.bodyEnd >= region.bodyStart;
 }
 

@@ -9,9 +9,8 @@ export class SheetView {
   readonly cols: number;
   private readonly mergeTopLeft = new Map<number, number>();
   private readonly mergeByTopLeft = new Map<number, CellRange>();
-  // Per-row caches (arrays, not maps: a million cells would make a map the hot spot).
+  // Per-row cache (arrays, not maps: a million cells would make a map the hot spot).
   private readonly normCache: (string | undefined)[][] = [];
-  private readonly amountCache: (Amount | null | undefined)[][] = [];
 
   constructor(readonly sheet: SheetSnapshot) {
     this.rows = sheet.values.length;
@@ -54,6 +53,15 @@ export class SheetView {
     return top !== undefined && top !== this.id(r, c);
   }
 
+  /** The displayed text the host gave for a cell, if any. */
+  text(r: number, c: number): string | null {
+    return cellText(this.sheet, r, c);
+  }
+
+  format(r: number, c: number): string | null {
+    return cellFormat(this.sheet, r, c);
+  }
+
   /** Raw text of a cell ("" for empty), numbers as shown. */
   str(r: number, c: number): string {
     const v = this.raw(r, c);
@@ -67,7 +75,10 @@ export class SheetView {
     const v = this.raw(r, c);
     if (v === null) return '';
     // Numbers need no folding; most cells of a budget table are numbers.
-    if (typeof v === 'number') return this.str(r, c).replace(/\s+/g, '');
+    if (typeof v === 'number') {
+      const s = this.str(r, c);
+      return /\s/.test(s) ? s.replace(/\s+/g, '') : s;
+    }
     const row = (this.normCache[r] ??= []);
     let s = row[c];
     if (s === undefined) {
@@ -77,17 +88,21 @@ export class SheetView {
     return s;
   }
 
-  /** The cell as an amount (parsed once: recognition and checks all ask). */
+  /**
+   * The cell as an amount. Not cached: a body figure is read once, by its row, and a million
+   * cached amounts would cost more to keep than to parse.
+   */
   amount(r: number, c: number): Amount | null {
     const v = this.raw(r, c);
-    if (v === null) return null;
-    const row = (this.amountCache[r] ??= []);
-    let a = row[c];
-    if (a === undefined) {
-      a = parseAmount(v, cellText(this.sheet, r, c), cellFormat(this.sheet, r, c));
-      row[c] = a;
-    }
-    return a;
+    if (v === null || typeof v === 'boolean') return null;
+    return parseAmount(v, cellText(this.sheet, r, c), cellFormat(this.sheet, r, c));
+  }
+
+  /** Whether the cell holds an amount, without building it (a stored number always does). */
+  hasAmount(r: number, c: number): boolean {
+    const v = this.raw(r, c);
+    if (typeof v === 'number') return Number.isFinite(v);
+    return typeof v === 'string' && parseAmount(v) !== null;
   }
 
   isEmpty(r: number, c: number): boolean {

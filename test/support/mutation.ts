@@ -80,16 +80,17 @@ export function candidates(wb: WorkbookSnapshot, report: Report): Candidate[] {
           const next = seg.rows[i + 1];
           if (next && next.kind === 'item' && next.ordinalLevel > row.ordinalLevel && row.ordinalLevel > 0) leaf = false;
         }
-        row.amounts.forEach((amt, j) => {
-          if (!amt || amt.percent) return;
+        for (let j = 0; j < row.amounts.length; j++) {
+          const amt = row.amounts.at(j);
+          if (!amt || amt.percent) continue;
           const col = seg.columns.find((x) => x.c === row.cols[j]);
-          if (col && COUNTER_HEADER.test(col.path[col.path.length - 1] ?? '')) return;
+          if (col && COUNTER_HEADER.test(col.path[col.path.length - 1] ?? '')) continue;
           out.push({
             sheetIndex, sheet: t.view.name, tableId: t.id, tableType: t.type, tableRange,
             r: row.r, c: row.cols[j], value: amt.value, decimals: amt.decimals, tableDecimals: t.rounding.decimals,
             unit: t.unit, rounding: t.rounding, rowKind: row.kind, leaf, threshold, step: new Dec(10).pow(-amt.decimals),
           });
-        });
+        }
       });
     }
   }

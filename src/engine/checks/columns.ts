@@ -6,7 +6,7 @@ import type { BodyRow, Column, Segment } from '../layout';
 import type { Finding } from '../report';
 import type { Table } from '../table';
 import { compare, type Cell } from './emit';
-import { columnLabel, holdsExactly, rowName } from './values';
+import { columnLabel, rowHoldsExactly, rowName, valueAt } from './values';
 import { buildTree, TOTAL_COL, valueCols, type HeaderNode } from '../header-tree';
 import { isSubsetLabel } from '../text';
 
@@ -55,14 +55,14 @@ export function checkColumns(table: Table, seg: Segment): Finding[] {
   const findings: Finding[] = [];
   for (const row of seg.rows) {
     for (const rel of rels) {
-      if (holdsExactly(rel.parts.map((j) => row.amounts[j]), row.amounts[rel.total])) continue;
+      if (rowHoldsExactly(row, rel.parts, rel.total)) continue;
       const partsSum = sumParts(row, rel.parts);
       const cell: Cell = { r: row.r, c: row.cols[rel.total] };
       const f = compare(table, {
         rule: 'sum.columns',
         cell,
         expected: partsSum,
-        actual: row.amounts[rel.total]?.value ?? null,
+        actual: valueAt(row, rel.total),
         addends: rel.parts.length,
         related: rel.parts.map((j) => ({ r: row.r, c: row.cols[j] })),
         what: `「${rowName(row)}」行「${rel.name}」应等于${rel.parts.map((j) => `「${columnLabel(cols[j])}」`).join('+')}`,
@@ -76,7 +76,7 @@ export function checkColumns(table: Table, seg: Segment): Finding[] {
 function sumParts(row: BodyRow, parts: number[]): Dec | null {
   let total: Dec | null = null;
   for (const j of parts) {
-    const v = row.amounts[j]?.value;
+    const v = valueAt(row, j);
     if (v) total = (total ?? new Dec(0)).plus(v);
   }
   return total;

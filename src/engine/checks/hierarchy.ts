@@ -72,7 +72,7 @@ export function checkHierarchy(table: Table, segs: Segment[]): Finding[] {
 
   for (const [parent, kids] of children) {
     for (let j = 0; j < measures; j++) {
-      if (holdsExactly(kids.map((k) => k.amounts[j]), parent.amounts[j])) continue;
+      if (holdsExactly(kids, parent, j)) continue;
       const f = compare(table, {
         rule: 'sum.code',
         cell: cellAt(parent, j),
@@ -104,7 +104,7 @@ export function checkHierarchy(table: Table, segs: Segment[]): Finding[] {
       // Uncoded rows next to coded ones are notes or sub-lines, unless nothing is coded.
       if (dim === 'none' && dims.size > 1 && scope.length < 2) continue;
       for (let j = 0; j < measures; j++) {
-        if (holdsExactly(scope.map((k) => k.amounts[j]), total.amounts[j])) continue;
+        if (holdsExactly(scope, total, j)) continue;
         const f = compare(table, {
           rule: 'sum.total',
           cell: cellAt(total, j),

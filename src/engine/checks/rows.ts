@@ -34,7 +34,7 @@ export function checkRows(table: Table, seg: Segment): Finding[] {
   const measures = seg.amountCols.length;
   const emit = (total: BodyRow, parts: BodyRow[], rule: string, what: string): void => {
     for (let j = 0; j < measures; j++) {
-      if (holdsExactly(parts.map((p) => p.amounts[j]), total.amounts[j])) continue;
+      if (holdsExactly(parts, total, j)) continue;
       const f = compare(table, {
         rule,
         cell: cellAt(total, j),

@@ -7,6 +7,7 @@ import type { Finding } from '../report';
 import type { Table } from '../table';
 import { compare, type Cell } from './emit';
 import { pushTo } from '../collections';
+import { valueAt } from './values';
 
 export type Part = 'total' | 'abroad' | 'car' | 'carBuy' | 'carRun' | 'reception';
 
@@ -86,7 +87,7 @@ export function checkThreePublic(table: Table): Finding[] {
           const p: Parts = {};
           for (const j of js) {
             const part = partOf(cols[j].path.slice(block ? 1 : 0).join(''));
-            if (part && !p[part]) p[part] = { label: cols[j].path.join('/'), cell: { r: row.r, c: row.cols[j] }, value: row.amounts[j]?.value ?? null };
+            if (part && !p[part]) p[part] = { label: cols[j].path.join('/'), cell: { r: row.r, c: row.cols[j] }, value: valueAt(row, j) };
           }
           out.push(...checkParts(table, p, block ? `${block}：` : ''));
         }
@@ -102,7 +103,7 @@ export function checkThreePublic(table: Table): Finding[] {
     if (rowParts.size < 3) continue;
     cols.forEach((c, j) => {
       const p: Parts = {};
-      for (const [part, row] of rowParts) p[part] = { label: row.label, cell: { r: row.r, c: row.cols[j] }, value: row.amounts[j]?.value ?? null };
+      for (const [part, row] of rowParts) p[part] = { label: row.label, cell: { r: row.r, c: row.cols[j] }, value: valueAt(row, j) };
       out.push(...checkParts(table, p, cols.length > 1 ? `「${c.path.join('/')}」列：` : ''));
     });
   }

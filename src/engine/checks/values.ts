@@ -1,11 +1,11 @@
 // Small helpers shared by the checks: a row's figure in one measure, sums, labels.
-import { Dec, type Amount } from '../amount';
+import { Dec } from '../amount';
 import type { BodyRow, Column, Segment } from '../layout';
 import type { Cell } from './emit';
 import { pushTo } from '../collections';
 
 export function valueAt(row: BodyRow, j: number): Dec | null {
-  return row.amounts[j]?.value ?? null;
+  return row.amounts.at(j)?.value ?? null;
 }
 
 export function cellAt(row: BodyRow, j: number): Cell {
@@ -47,19 +47,31 @@ export function measureGroups(segments: Segment[]): Segment[][] {
 }
 
 /**
- * Whether Σ parts = actual holds exactly, decided on integer units without building a
- * decimal (blank = 0). undefined when some figure does not fit the integer form: the caller
- * then compares in decimals.
+ * Whether Σ parts = total holds exactly in measure j, decided on integer units without
+ * building a decimal (blank = 0). undefined when some figure does not fit the integer form:
+ * the caller then compares in decimals.
  */
-export function holdsExactly(parts: readonly (Amount | null | undefined)[], actual: Amount | null | undefined): boolean | undefined {
+export function holdsExactly(parts: readonly BodyRow[], total: BodyRow, j: number): boolean | undefined {
   let sum = 0;
   for (const p of parts) {
-    if (!p) continue;
-    if (p.units === null) return undefined;
-    sum += p.units;
+    const u = p.amounts.units(j);
+    if (u === null) return undefined;
+    sum += u;
   }
-  if (!Number.isSafeInteger(sum)) return undefined;
-  if (!actual) return sum === 0;
-  if (actual.units === null) return undefined;
-  return sum === actual.units;
+  const t = total.amounts.units(j);
+  if (t === null || !Number.isSafeInteger(sum)) return undefined;
+  return sum === t;
+}
+
+/** Like holdsExactly, across columns of one row: Σ columns `parts` = column `total`. */
+export function rowHoldsExactly(row: BodyRow, parts: readonly number[], total: number): boolean | undefined {
+  let sum = 0;
+  for (const j of parts) {
+    const u = row.amounts.units(j);
+    if (u === null) return undefined;
+    sum += u;
+  }
+  const t = row.amounts.units(total);
+  if (t === null || !Number.isSafeInteger(sum)) return undefined;
+  return sum === t;
 }

@@ -27,7 +27,7 @@ export function checkEmptyTables(tables: Table[], sheets: SheetSnapshot[]): Find
   for (const t of tables) {
     const shape = specOf(t.type)?.shape;
     if (!shape || shape === 'text') continue;
-    const hasFigure = t.layout.segments.some((s) => s.rows.some((r) => r.amounts.some((a) => a !== null)));
+    const hasFigure = t.layout.segments.some((s) => s.rows.some((r) => r.amounts.any()));
     if (hasFigure) continue;
     if (t.region.footnotes.some((f) => EXPLAINED.test(norm(f)))) continue;
     prose ??= proseOf(sheets);

@@ -54,7 +54,7 @@ function rowSum(row: BodyRow, js: number[]): { value: Dec | null; cells: { r: nu
   for (const j of js) {
     if (row.cols[j] === undefined) continue;
     cells.push({ r: row.r, c: row.cols[j] });
-    const v = row.amounts[j]?.value;
+    const v = row.amounts.at(j)?.value;
     if (v) value = (value ?? new Dec(0)).plus(v);
   }
   return { value, cells };
