@@ -153,9 +153,9 @@ function splitSegments(columns: Column[]): Column[][] {
 
 function codeDim(code: string, col: Column | undefined): CodeDim {
   if (col?.role === 'unitCode') return 'unit';
-  const path = col?.path.join('') ?? '';
-  if (/^2\d{2}(\d{2}){0,2}$/.test(code) && !/经济/.test(path)) return 'function';
-  if (/^[35]\d{2}(\d{2})?$/.test(code) && (/经济/.test(path) || code.length === 3 || code.length === 5)) {
+  const economic = col !== undefined && col.path.some((p) => p.includes('经济'));
+  if (/^2\d{2}(\d{2}){0,2}$/.test(code) && !economic) return 'function';
+  if (/^[35]\d{2}(\d{2})?$/.test(code) && (economic || code.length === 3 || code.length === 5)) {
     if (/^3(0[1-9]|1[0-3]|99)/.test(code) || /^5(0[1-9]|1[0-3]|99)/.test(code)) return 'economic';
   }
   return 'other';
@@ -252,7 +252,8 @@ function readRow(v: SheetView, seg: Column[], r: number, carry: { lei: string; k
       label = m[2];
     }
   }
-  const bare = bareLabel(label);
+  const ordinal = parseOrdinal(label);
+  const bare = bareLabel(label, ordinal);
   // A blank code under the same name continues the row above (a merged code cell).
   if (code === null && bare !== '' && bare === carry.lastBare && carry.lastCode !== null) code = carry.lastCode;
   const cols: number[] = [];
@@ -263,7 +264,6 @@ function readRow(v: SheetView, seg: Column[], r: number, carry: { lei: string; k
   else if (TOTAL_LABEL.test(bare) || /^(合计|总计)/.test(bare)) kind = 'total';
   else if (code === null && /(合计|小计)$/.test(bare)) kind = 'partial';
   else if (isSubsetLabel(label)) kind = 'subset';
-  const ordinal = parseOrdinal(label);
   carry.lastCode = code;
   carry.lastBare = bare;
   return {

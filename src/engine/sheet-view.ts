@@ -1,6 +1,6 @@
 // A read-only view over one sheet snapshot with merged-cell lookup and cached
 // normalized text, so recognition never re-normalizes a cell.
-import { parseAmount, type Amount } from './amount';
+import { isPlainInteger, parseAmount, type Amount } from './amount';
 import { cellFormat, cellText, cellValue, sheetColCount, type CellRange, type CellValue, type SheetSnapshot } from './grid';
 import { norm } from './text';
 
@@ -102,7 +102,7 @@ export class SheetView {
   hasAmount(r: number, c: number): boolean {
     const v = this.raw(r, c);
     if (typeof v === 'number') return Number.isFinite(v);
-    return typeof v === 'string' && parseAmount(v) !== null;
+    return typeof v === 'string' && (isPlainInteger(v) || parseAmount(v) !== null);
   }
 
   isEmpty(r: number, c: number): boolean {

@@ -3,14 +3,33 @@
 
 const QUOTES = /[“”"‘’'「」『』〝〞]/g;
 
+/**
+ * Whether norm leaves a text as it is: printable ASCII but quotes and CJK unified ideographs
+ * only (neither has an NFKC fold). Most labels are such, and are then not copied.
+ */
+function isNormal(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const ch = s.charCodeAt(i);
+    if (ch >= 0x4e00 && ch <= 0x9fff) continue;
+    if (ch > 0x20 && ch < 0x7f && ch !== 0x22 && ch !== 0x27) continue;
+    return false;
+  }
+  return true;
+}
+
 /** NFKC folds full-width letters, digits and brackets; spaces are removed everywhere. */
 export function norm(s: string): string {
+  if (isNormal(s)) return s;
   return s.normalize('NFKC').replace(QUOTES, '').replace(/[\s\u3000]+/g, '');
 }
 
+const PUNCTUATION = /[()（）\[\]【】<>《》:：,，.。、;；·]/g;
+
 /** Like norm, and drops brackets and punctuation that vary between templates. */
 export function key(s: string): string {
-  return norm(s).replace(/[()（）\[\]【】<>《》:：,，.。、;；·]/g, '');
+  const n = norm(s);
+  PUNCTUATION.lastIndex = 0;
+  return PUNCTUATION.test(n) ? n.replace(PUNCTUATION, '') : n;
 }
 
 const CN_DIGITS: Record<string, number> = {
@@ -36,8 +55,19 @@ export interface Ordinal {
   rest: string;
 }
 
+/** Characters an ordinal marker can start with, before NFKC: 一…十 零, brackets, digits, ①…⑳. */
+const ORDINAL_START = new Set([...'零一二三四五六七八九十(（'].map((ch) => ch.charCodeAt(0)));
+
+function mayStartOrdinal(label: string): boolean {
+  let i = 0;
+  while (i < label.length && (label.charCodeAt(i) <= 0x20 || label.charCodeAt(i) === 0x3000 || label.charCodeAt(i) === 0xa0)) i++;
+  const ch = label.charCodeAt(i);
+  return ORDINAL_START.has(ch) || (ch >= 48 && ch <= 57) || (ch >= 0xff10 && ch <= 0xff19) || (ch >= 0x2460 && ch <= 0x2473);
+}
+
 /** Reads a leading ordinal marker of a row label ("一、", "（一）", "1.", "①"). */
 export function parseOrdinal(label: string): Ordinal | null {
+  if (!mayStartOrdinal(label)) return null;
   const s = label.normalize('NFKC').trim();
   let m = /^([零一二三四五六七八九十]+)[、.．,，]\s*(.*)$/.exec(s);
   if (m) return { level: 1, number: chineseNumber(m[1]), rest: m[2] };
@@ -53,9 +83,8 @@ export function parseOrdinal(label: string): Ordinal | null {
 }
 
 /** The label without its ordinal marker and without a leading 其中：. */
-export function bareLabel(label: string): string {
-  const o = parseOrdinal(label);
-  const s = o ? o.rest : label;
+export function bareLabel(label: string, ordinal: Ordinal | null = parseOrdinal(label)): string {
+  const s = ordinal ? ordinal.rest : label;
   return key(s.replace(/^\s*其中\s*[:：]?/, ''));
 }
 
