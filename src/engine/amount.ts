@@ -259,6 +259,11 @@ export function parseAmount(value: CellValue, text: string | null = null, format
   return new ParsedAmount(signed, unitsOf(signed), decimals, percent);
 }
 
+/** The decimal of an exact 0.0001-units count. */
+export function fromUnits(units: number): Dec {
+  return new Dec(units).div(10 ** UNIT_DECIMALS);
+}
+
 /** Formats an amount for messages and reports with the given decimals. */
 export function fmt(v: Dec, decimals: number): string {
   return v.toFixed(Math.max(0, decimals));

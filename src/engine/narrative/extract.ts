@@ -2,6 +2,7 @@
 // changes and execution rates, each with the cell and clause it came from.
 import { a1 } from '../address';
 import { Dec } from '../amount';
+import { norm } from '../text';
 import type { SheetSnapshot } from '../grid';
 import { STRUCTURAL_PARENT, resolveSubject, type Family, type Subject } from './vocabulary';
 
@@ -85,11 +86,10 @@ export interface OtherStatement extends Common {
 
 export type Statement = AmountStatement | ShareStatement | ChangeStatement | RateStatement | OtherStatement;
 
-const QUOTES = /[“”"‘’'「」『』〝〞]/g;
-
 /** NFKC (，→, （→( ：→:), no quotes, no spaces, 收、支 → 收支. */
 export function prose(s: string): string {
-  return s.normalize('NFKC').replace(QUOTES, '').replace(/[\s\u3000]+/g, '').replace(/收、支/g, '收支');
+  const n = norm(s);
+  return n.includes('收、支') ? n.replace(/收、支/g, '收支') : n;
 }
 
 const CJK = /[\u4e00-\u9fff]/;
@@ -116,8 +116,13 @@ function paragraphs(sheet: SheetSnapshot): Paragraph[] {
       if (typeof v !== 'string') return;
       const above = open.get(c);
       let prev = above && above.lastRow === r - 1 ? above.p : null;
+      // A short label neither starts a paragraph nor continues one (continues wants 20 characters before it).
+      if (prev === null && v.length < 12 && !v.includes('\n') && norm(v) === v) {
+        if (above) above.p = null;
+        return;
+      }
       // A whole 说明 in one cell: its lines are read like rows.
-      for (const line of v.split(/\r?\n/)) {
+      for (const line of v.includes('\n') ? v.split(/\r?\n/) : [v]) {
         const text = prose(line);
         if (text === '') continue;
         if (prev && CJK.test(text) && continues(prev.text, text)) {
@@ -127,7 +132,10 @@ function paragraphs(sheet: SheetSnapshot): Paragraph[] {
           out.push(prev);
         } else prev = null;
       }
-      open.set(c, { p: prev, lastRow: r });
+      if (above) {
+        above.p = prev;
+        above.lastRow = r;
+      } else open.set(c, { p: prev, lastRow: r });
     });
   });
   return out;

@@ -1,7 +1,7 @@
 // Checks the cross-table relations of relations.ts over a workbook's tables. Amounts in
 // different units are converted to the unit of the table that carries the finding.
 import { Dec } from '../amount';
-import { compare, type Cell } from '../checks/emit';
+import { compare } from '../checks/emit';
 import type { Finding } from '../report';
 import { UNIT_SCALE } from '../rounding';
 import type { Table } from '../table';
@@ -12,12 +12,7 @@ import { pushTo } from '../collections';
 import { key } from '../text';
 
 /** One figure as found: possibly the sum of several same-named figures of one table (30217 listed twice). */
-interface Found {
-  table: Table;
-  name: string;
-  value: Dec | null;
-  cells: Cell[];
-}
+type Found = TableFigure;
 
 function convert(value: Dec, from: Table, to: Table): Dec {
   if (from.unit === to.unit) return value;
@@ -44,21 +39,18 @@ function pick(byType: ByType, s: FigureSel): Map<Table, Map<string, Found>> {
     const prev = byName.get(f.name);
     // The first matching column wins; duplicates of the same row name in that column add up.
     if (prev && prev.cells[0] && f.cells[0] && prev.cells[0].c !== f.cells[0].c) continue;
-    if (prev) {
-      if (f.value) prev.value = prev.value ? prev.value.plus(f.value) : f.value;
-      prev.cells.push(...f.cells);
-    } else byName.set(f.name, { table: f.table, name: f.name, value: f.value, cells: [...f.cells] });
+    byName.set(f.name, prev ? prev.plus(f) : f);
     out.set(f.table, byName);
   }
   return out;
 }
 
 function describe(f: Found): string {
-  return `「${f.table.view.name}」${cellRef({ cells: f.cells } as TableFigure)}`;
+  return `「${f.table.view.name}」${cellRef(f.cells)}`;
 }
 
 function refs(list: Found[]): string[] {
-  return list.flatMap((f) => f.cells.map((c) => sheetRef(f.table.view.name, cellRef({ cells: [c] } as TableFigure))));
+  return list.flatMap((f) => f.cells.map((c) => sheetRef(f.table.view.name, cellRef([c]))));
 }
 
 const EXCLUDES_CARRY = /不含(上年)?结转/;
@@ -106,6 +98,7 @@ function checkEqual(rel: CrossRelation, picked: Picked[], name: (n: string) => b
   const present = groups.map((g) => g[0]).filter((f): f is Found => f !== undefined && f.cells.length > 0);
   if (present.length < 2 || present.every((f) => f.value === null)) return [];
   const same = (a: Found, b: Found): boolean => {
+    if (a.table.unit === b.table.unit && a.units !== null && b.units !== null) return a.units === b.units;
     const av = a.value ?? new Dec(0);
     const bv = b.value === null ? new Dec(0) : convert(b.value, b.table, a.table);
     return av.equals(bv);
@@ -120,10 +113,17 @@ function checkEqual(rel: CrossRelation, picked: Picked[], name: (n: string) => b
   }
   const out: Finding[] = [];
   for (const other of present.slice(1)) {
+    if (same(present[0], other)) continue;
     const f = emitEqual(rel, present[0], [other], '');
     if (f) out.push(f);
   }
   return out;
+}
+
+/** Σ parts = target decided on exact units, when every figure has them in one unit. */
+function holdsInUnits(target: Found, parts: Found[]): boolean {
+  if (target.units === null || parts.some((p) => p.units === null || p.table.unit !== target.table.unit)) return false;
+  return parts.reduce((s, p) => s + (p.units ?? 0), 0) === target.units;
 }
 
 function checkSum(rel: CrossRelation, figs: ByType): Finding[] {
@@ -132,6 +132,7 @@ function checkSum(rel: CrossRelation, figs: ByType): Finding[] {
   const parts = rel.sum!.flatMap((s) => [...pick(figs, s).values()].flatMap((m) => [...m.values()].slice(0, 1)));
   const target = targets[0];
   if (!target || parts.length === 0) return [];
+  if (holdsInUnits(target, parts)) return [];
   let expected: Dec | null = null;
   for (const p of parts) if (p.value) expected = (expected ?? new Dec(0)).plus(convert(p.value, p.table, target.table));
   const sc = scope(rel, [target.table, ...parts.map((p) => p.table)]);

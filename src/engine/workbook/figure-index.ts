@@ -122,7 +122,25 @@ function yearOf(title: string): number | null {
   return m ? Number(m[1]) : null;
 }
 
+/**
+ * The index over the tables' figures. Built on the first question: a workbook without
+ * 说明 text never asks, and naming every figure of a large workbook is not free.
+ */
+interface Indexed {
+  byName: Map<string, Figure[]>;
+  all: Figure[];
+}
+
 export function buildFigureIndex(figures: TableFigure[]): FigureIndex {
+  let built: Indexed | null = null;
+  const index = (): Indexed => (built ??= indexFigures(figures));
+  return {
+    find: (subject) => index().byName.get(key(subject)) ?? [],
+    all: () => index().all,
+  };
+}
+
+function indexFigures(figures: TableFigure[]): Indexed {
   const byName = new Map<string, Figure[]>();
   const ambiguous = new Set<string>();
   const seen = new Set<string>();
@@ -162,8 +180,5 @@ export function buildFigureIndex(figures: TableFigure[]): FigureIndex {
   }
   const tableType = new Map(figures.map((f) => [f.table.id, f.table.type]));
   for (const list of byName.values()) list.sort((a, b) => rank(tableType.get(a.table)!) - rank(tableType.get(b.table)!));
-  return {
-    find: (subject) => byName.get(key(subject)) ?? [],
-    all: () => all,
-  };
+  return { byName, all };
 }

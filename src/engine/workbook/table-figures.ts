@@ -3,7 +3,8 @@
 // labelled rows of the 收支 halves, and the 三公 parts. Cross-table relations and the
 // narrative check compare these.
 import { a1 } from '../address';
-import { Dec } from '../amount';
+import { Dec, fromUnits } from '../amount';
+import type { Cell } from '../checks/emit';
 import { FUNCTION_CODES } from '../data/code-lists';
 import { buildTree, nodes, TOTAL_COL, valueCols } from '../header-tree';
 import type { BodyRow, Segment } from '../layout';
@@ -13,22 +14,54 @@ import { pushTo } from '../collections';
 import type { Table } from '../table';
 import { bareLabel, key } from '../text';
 
-export interface TableFigure {
-  /** Canonical name: "合计", "基本支出", "本年支出合计", "class:210", "code:30217", "三公:接待". */
-  name: string;
-  /** Column the figure is read from (header label key), "" for the table's main column. */
-  column: string;
-  value: Dec | null;
-  cells: { r: number; c: number }[];
-  table: Table;
+/**
+ * One named figure of a table: the Σ of its cells. Kept as exact integer units while they
+ * fit; the decimal is built only when a relation fails or the 说明 text asks for it.
+ */
+export class TableFigure {
   /** Side of a 收支 table the figure stands on. */
   side?: 'income' | 'expenditure';
   /** Row label of a coded row (行政运行), for lookups by name. */
   label?: string;
+  private dec: Dec | null | undefined;
+
+  constructor(
+    /** Canonical name: "合计", "基本支出", "本年支出合计", "class:210", "code:30217", "三公:接待". */
+    readonly name: string,
+    /** Column the figure is read from (header label key), "" for the table's main column. */
+    readonly column: string,
+    readonly table: Table,
+    readonly cells: Cell[],
+    /** Exact Σ in 0.0001-units (blank = 0), or null when some figure does not fit that form. */
+    readonly units: number | null,
+    /** Whether no cell holds a figure. */
+    readonly blank: boolean,
+  ) {}
+
+  /** Σ of the cells' figures; null when every cell is blank. */
+  get value(): Dec | null {
+    if (this.dec === undefined) this.dec = this.blank ? null : this.units !== null ? fromUnits(this.units) : sumCells(this.table, this.cells);
+    return this.dec;
+  }
+
+  /** This figure and another of the same table added up (a row name listed twice). */
+  plus(other: TableFigure): TableFigure {
+    const units = this.units !== null && other.units !== null ? this.units + other.units : null;
+    return new TableFigure(this.name, this.column, this.table, [...this.cells, ...other.cells], units, this.blank && other.blank);
+  }
 }
 
-export function cellRef(t: TableFigure): string {
-  return t.cells.length > 0 ? a1(t.cells[0].r, t.cells[0].c) : '';
+function sumCells(table: Table, cells: readonly Cell[]): Dec | null {
+  let value: Dec | null = null;
+  for (const { r, c } of cells) {
+    const v = table.view.amount(r, c)?.value;
+    if (v) value = (value ?? new Dec(0)).plus(v);
+  }
+  return value;
+}
+
+export function cellRef(cells: readonly Cell[]): string {
+  return cells.length > 0 ? a1(cells[0].r, cells[0].c) : '';
 }
 
 /** The function class of a label such as "十、卫生健康(支出)" or "（十）卫生健康支出". */
@@ -47,17 +80,29 @@ function amountCols(seg: Segment) {
   return seg.columns.filter((c) => c.role === 'amount');
 }
 
-/** Σ of a row's figures over the given amount-column indices. */
-function rowSum(row: BodyRow, js: number[]): { value: Dec | null; cells: { r: number; c: number }[] } {
-  let value: Dec | null = null;
-  const cells: { r: number; c: number }[] = [];
-  for (const j of js) {
-    if (row.cols[j] === undefined) continue;
-    cells.push({ r: row.r, c: row.cols[j] });
-    const v = row.amounts.at(j)?.value;
-    if (v) value = (value ?? new Dec(0)).plus(v);
+/** Σ of figures in exact units: each part's cells, units and blankness. */
+class Tally {
+  readonly cells: Cell[] = [];
+  units: number | null = 0;
+  blank = true;
+
+  /** Adds a row's figures over the given amount-column indices. */
+  row(row: BodyRow, js: readonly number[]): this {
+    for (const j of js) {
+      if (row.cols[j] === undefined) continue;
+      this.cells.push({ r: row.r, c: row.cols[j] });
+      if (!row.amounts.has(j)) continue;
+      this.blank = false;
+      const u = row.amounts.units(j);
+      this.units = u === null || this.units === null ? null : this.units + u;
+    }
+    return this;
   }
-  return { value, cells };
+
+  figure(name: string, column: string, table: Table): TableFigure {
+    const units = this.units !== null && Number.isSafeInteger(this.units) ? this.units : null;
+    return new TableFigure(name, column, table, this.cells, units, this.blank);
+  }
 }
 
 /** Named columns of a segment: "" = the main (first 合计) column, then every header node. */
@@ -76,8 +121,8 @@ function namedColumns(seg: Segment): { name: string; cols: number[] }[] {
 }
 
 function push(out: TableFigure[], table: Table, name: string, column: string, row: BodyRow, js: number[]): void {
-  const { value, cells } = rowSum(row, js);
-  if (cells.length > 0) out.push({ name, column, value, cells, table });
+  const sum = new Tally().row(row, js);
+  if (sum.cells.length > 0) out.push(sum.figure(name, column, table));
 }
 
 /** Top-level coded rows grouped by function class (when the table lists only 项 rows). */
@@ -107,11 +152,9 @@ function codeTableFigures(table: Table, out: TableFigure[]): void {
     const main = named.slice(0, 1);
     for (const [cls, rows] of classRows(seg)) {
       for (const col of main) {
-        const parts = rows.map((r) => rowSum(r, col.cols));
-        const cells = parts.flatMap((p) => p.cells);
-        let value: Dec | null = null;
-        for (const p of parts) if (p.value) value = (value ?? new Dec(0)).plus(p.value);
-        if (cells.length > 0) out.push({ name: `class:${cls}`, column: col.name, value, cells, table });
+        const sum = new Tally();
+        for (const r of rows) sum.row(r, col.cols);
+        if (sum.cells.length > 0) out.push(sum.figure(`class:${cls}`, col.name, table));
       }
     }
     for (const row of seg.rows) {
