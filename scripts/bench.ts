@@ -9,6 +9,7 @@ import ExcelJS from 'exceljs';
 import { checkWorkbookTimed } from '../src/engine/index';
 import { readWorkbookFile } from '../src/io/xlsx-read';
 import { mulberry32, type Rng } from '../test/support/prng';
+import { FUNCTION_CODES } from '../src/engine/data/code-lists';
 
 const TARGET_CELLS = Number(process.env.BENCH_CELLS ?? 1_000_000);
 const MONEY = '#,##0.00';
@@ -36,12 +37,18 @@ function cents(rng: Rng, max: number): number {
   return Math.floor(rng() * max);
 }
 
-const CLASSES = [
-  ['201', '一般公共服务支出'], ['205', '教育支出'], ['207', '文化旅游体育与传媒支出'], ['208', '社会保障和就业支出'],
-  ['210', '卫生健康支出'], ['211', '节能环保支出'], ['212', '城乡社区支出'], ['213', '农林水支出'], ['221', '住房保障支出'], ['229', '其他支出'],
-];
-const XIANG = ['行政运行', '一般行政管理事务', '机关服务', '事业运行', '其他支出'];
 const ORDINAL = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+const CLASSES = ['201', '205', '207', '208', '210', '211', '212', '213', '221', '229'];
+
+/** Standard 款 codes under a 类, each with its standard 项 codes (shared/data lists). */
+function standardKuans(cls: string): { code: string; name: string; xiangs: [string, string][] }[] {
+  const out: { code: string; name: string; xiangs: [string, string][] }[] = [];
+  for (const [code, name] of FUNCTION_CODES) {
+    if (code.length === 5 && code.startsWith(cls)) out.push({ code, name, xiangs: [] });
+    else if (code.length === 7 && code.startsWith(cls)) out.find((k) => code.startsWith(k.code))?.xiangs.push([code, name]);
+  }
+  return out.filter((k) => k.xiangs.length > 0);
+}
 
 /** Leaf measures of a 项 row, in cents: 工资福利, 对个人和家庭的补助, 商品和服务, 资本性 (基本支出); 其他运转类, 特定目标类 (项目支出). */
 type Parts = [number, number, number, number, number, number];
@@ -53,23 +60,24 @@ interface FnRow {
   parts: Parts;
 }
 
-/** One department's function-classified figures: 类 → 款 → 项, parents are exact sums of their children. */
+/** One department's function-classified figures with standard codes and names: 类 → 款 → 项, parents exact sums of their children. */
 function departmentFigures(rng: Rng): FnRow[] {
   const out: FnRow[] = [];
   const add = (a: Parts, b: Parts): void => {
     for (let i = 0; i < 6; i++) a[i] += b[i];
   };
-  for (const [code, name] of CLASSES) {
-    const cls: FnRow = { code, name, level: 1, parts: [0, 0, 0, 0, 0, 0] };
+  for (const code of CLASSES) {
+    const cls: FnRow = { code, name: FUNCTION_CODES.get(code) ?? code, level: 1, parts: [0, 0, 0, 0, 0, 0] };
     out.push(cls);
-    const kuans = 2 + Math.floor(rng() * 3);
-    for (let q = 0; q < kuans; q++) {
-      const kuan: FnRow = { code: `${code}${String(q + 1).padStart(2, '0')}`, name: `${name.replace(/支出$/, '')}事务${q + 1}`, level: 2, parts: [0, 0, 0, 0, 0, 0] };
+    const kuans = standardKuans(code);
+    const kuanCount = Math.min(kuans.length, 2 + Math.floor(rng() * 3));
+    for (const k of kuans.slice(0, kuanCount)) {
+      const kuan: FnRow = { code: k.code, name: k.name, level: 2, parts: [0, 0, 0, 0, 0, 0] };
       out.push(kuan);
-      const xiangs = 2 + Math.floor(rng() * 4);
-      for (let x = 0; x < xiangs; x++) {
+      const xiangCount = Math.min(k.xiangs.length, 2 + Math.floor(rng() * 4));
+      for (const [xcode, xname] of k.xiangs.slice(0, xiangCount)) {
         const p = [0, 1, 2, 3, 4, 5].map((i) => (rng() < 0.25 ? 0 : cents(rng, i === 3 ? 5_000_00 : 40_000_00))) as Parts;
-        out.push({ code: `${kuan.code}${x === xiangs - 1 ? '99' : String(x + 1).padStart(2, '0')}`, name: XIANG[x % XIANG.length], level: 3, parts: p });
+        out.push({ code: xcode, name: xname, level: 3, parts: p });
         add(kuan.parts, p);
         add(cls.parts, p);
       }

@@ -6,6 +6,7 @@ import type { TableType } from './report';
 import type { SheetView } from './sheet-view';
 import { SPECS, type Shape, type TableSpec } from './specs';
 import { key } from './text';
+import { flatMap } from './collections';
 
 export interface Classification {
   type: TableType;
@@ -42,11 +43,11 @@ export function gatherEvidence(v: SheetView, region: Region, layout: Layout): Ev
   // A 公开NN表 marker may stand just above the title too.
   const above = region.titleRow !== null && region.titleRow > 0 ? key(v.n(region.titleRow - 1, region.c0) + v.n(region.titleRow - 2 < 0 ? 0 : region.titleRow - 2, region.c0)) : '';
   const context = [title, ...metaText, above].join('|');
-  const header = layout.columns.flatMap((c) => c.path.map(key));
+  const header = flatMap(layout.columns, (c) => c.path.map(key));
   const shape = new Set<Shape>();
-  const rows = layout.segments.flatMap((s) => s.rows);
+  const rows = flatMap(layout.segments, (s) => s.rows);
   const dims = new Set(rows.map((r) => r.dim));
-  const labels = layout.segments.flatMap((s) => s.columns.filter((c) => c.role !== 'amount').map((c) => c.path.join('')));
+  const labels = flatMap(layout.segments, (s) => s.columns.filter((c) => c.role !== 'amount').map((c) => c.path.join('')));
   const halvesByHeader = labels.some((l) => /收入/.test(l)) && labels.some((l) => /支出/.test(l));
   if (layout.segments.length >= 2 && halvesByHeader) shape.add('halves');
   if (dims.has('function')) shape.add('function');

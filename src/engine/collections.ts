@@ -5,3 +5,16 @@ export function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   if (list) list.push(value);
   else map.set(key, [value]);
 }
+
+/**
+ * Array.prototype.flatMap without its generic per-element lookups: V8's flatMap is an order
+ * of magnitude slower, which shows on workbooks of a million cells.
+ */
+export function flatMap<T, U>(items: readonly T[], f: (item: T, index: number) => readonly U[]): U[] {
+  const out: U[] = [];
+  for (let i = 0; i < items.length; i++) {
+    const part = f(items[i], i);
+    for (let k = 0; k < part.length; k++) out.push(part[k]);
+  }
+  return out;
+}

@@ -11,6 +11,7 @@ import { tableFigures } from './workbook/table-figures';
 import { buildFigureIndex } from './workbook/figure-index';
 import { checkEmptyTables } from './workbook/empty-tables';
 import { analyzeNarrative, type NarrativeStats } from './narrative/index';
+import { flatMap } from './collections';
 
 export interface CheckOptions {
   /** 'auto' (default) derives the rounding tolerance per relation (DOMAIN §5); a number string fixes it. */
@@ -70,8 +71,8 @@ export function checkWorkbookTimed(workbook: WorkbookSnapshot, options: CheckOpt
   const t0 = performance.now();
   const tables = recognize(workbook, { fixedTolerance: fixedTolerance(options.tolerance), typeOverrides: options.typeOverrides ?? {} });
   const t1 = performance.now();
-  const figures = tables.flatMap(tableFigures);
-  const own = [...tables.flatMap(checkTable), ...checkCrossTables(figures), ...checkEmptyTables(tables, workbook.sheets)];
+  const figures = flatMap(tables, tableFigures);
+  const own = [...flatMap(tables, checkTable), ...checkCrossTables(figures), ...checkEmptyTables(tables, workbook.sheets)];
   const t2 = performance.now();
   // Prose lives outside tables; table sheets hold none worth reading past their footnotes.
   const narrative = analyzeNarrative(workbook.sheets, buildFigureIndex(figures));

@@ -1,6 +1,6 @@
 // Reads a region's structure: header paths per column, column roles, the side-by-side
 // segments (收入 | 支出 halves, 公开06's three groups) and each body row's code and label.
-import { RowFigures } from './row-figures';
+import { FigureBlock, type RowFigures } from './row-figures';
 import { isColumnNumberRow, type Region } from './regions';
 import type { SheetView } from './sheet-view';
 import { bareLabel, isSubsetLabel, key, norm, parseOrdinal } from './text';
@@ -193,7 +193,7 @@ function levelsFromIndent(rows: BodyRow[]): void {
   for (const r of items) r.ordinalLevel = indents.indexOf(r.indent) + 1;
 }
 
-function readRow(v: SheetView, seg: Column[], r: number, carry: { lei: string; kuan: string; lastCode: string | null; lastBare: string }): BodyRow {
+function readRow(v: SheetView, seg: Column[], figures: FigureBlock, r: number, carry: { lei: string; kuan: string; lastCode: string | null; lastBare: string }): BodyRow {
   let label = '';
   let code: string | null = null;
   let codeCol: Column | undefined;
@@ -256,9 +256,7 @@ function readRow(v: SheetView, seg: Column[], r: number, carry: { lei: string; k
   const bare = bareLabel(label, ordinal);
   // A blank code under the same name continues the row above (a merged code cell).
   if (code === null && bare !== '' && bare === carry.lastBare && carry.lastCode !== null) code = carry.lastCode;
-  const cols: number[] = [];
-  for (const col of seg) if (col.role === 'amount') cols.push(col.c);
-  const amounts = new RowFigures(v, r, cols);
+  const amounts = figures.read(r);
   let kind: RowKind = 'item';
   if (label === '' && code === null) kind = amounts.any() ? 'item' : 'blank';
   else if (TOTAL_LABEL.test(bare) || /^(合计|总计)/.test(bare)) kind = 'total';
@@ -276,7 +274,7 @@ function readRow(v: SheetView, seg: Column[], r: number, carry: { lei: string; k
     grand: kind === 'total' && /总计/.test(bare),
     ordinalLevel: ordinal ? ordinal.level : 0,
     amounts,
-    cols,
+    cols: amounts.cols,
     indent: indentOf(label === '' ? '' : rawLabel(v, seg, r)),
   };
 }
@@ -298,8 +296,10 @@ export function readLayout(v: SheetView, region: Region, entity = ''): Layout {
   const segments: Segment[] = splitSegments(columns).map((cols, index) => {
     const carry = { lei: '', kuan: '', lastCode: null as string | null, lastBare: '' };
     const rows: BodyRow[] = [];
+    const amountCols = cols.filter((c) => c.role === 'amount').map((c) => c.c);
+    const figures = new FigureBlock(v, amountCols, Math.max(0, region.bodyEnd - region.bodyStart + 1));
     for (let r = region.bodyStart; r <= region.bodyEnd; r++) {
-      const row = readRow(v, cols, r, carry);
+      const row = readRow(v, cols, figures, r, carry);
       if (row.kind !== 'blank') rows.push(row);
     }
     markImplicitTotal(rows, entity);
@@ -310,7 +310,7 @@ export function readLayout(v: SheetView, region: Region, entity = ''): Layout {
       index,
       columns: cols,
       labelCol: label ? label.c : cols[0].c,
-      amountCols: cols.filter((c) => c.role === 'amount').map((c) => c.c),
+      amountCols,
       rowNoCol: rowNo ? rowNo.c : null,
       rows,
     };

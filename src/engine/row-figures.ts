@@ -1,7 +1,8 @@
-// A body row's figures, one per amount column, kept compact: exact integer units and shown
-// decimals in two number arrays. The Amount of a cell (with its decimal) is parsed again when
-// a check asks for it: most relations hold and are confirmed on the integers alone, and a
-// million retained Amount objects cost more to keep than a few cells cost to re-read.
+// Body-row figures kept compact: one block per table segment holds every row's exact integer
+// units and shown decimals in two typed arrays, and a row is a window onto its slice. The
+// Amount of a cell (with its decimal) is parsed again when a check asks for it: most
+// relations hold and are confirmed on the integers alone, and a million retained objects
+// would cost the garbage collector more than a few cells cost to re-read.
 import { readFigure, type Amount, type FigureFacts } from './amount';
 import type { SheetView } from './sheet-view';
 
@@ -11,51 +12,68 @@ const PERCENT = 64;
 
 const facts: FigureFacts = { units: 0, decimals: 0, percent: false };
 
-export class RowFigures {
+/** The figures of up to `capacity` rows over the same amount columns. */
+export class FigureBlock {
   /** Exact 0.0001-units (0 when blank); NaN when the figure does not fit the integer form. */
-  private readonly exact: number[] = [];
-  private readonly shown: number[] = [];
+  readonly exact: Float64Array;
+  readonly shown: Int8Array;
+  private used = 0;
 
-  constructor(private readonly view: SheetView, readonly r: number, readonly cols: readonly number[]) {
-    for (const c of cols) {
-      const v = view.raw(r, c);
-      if (v !== null && readFigure(v, view.text(r, c), view.format(r, c), facts)) {
-        this.exact.push(facts.units);
-        this.shown.push(facts.percent ? facts.decimals + PERCENT : facts.decimals);
-      } else {
-        this.exact.push(0);
-        this.shown.push(BLANK);
-      }
-    }
+  constructor(readonly view: SheetView, readonly cols: readonly number[], capacity: number) {
+    this.exact = new Float64Array(capacity * cols.length);
+    this.shown = new Int8Array(capacity * cols.length).fill(BLANK);
   }
 
+  /** Reads row r's figures into the next free slice. */
+  read(r: number): RowFigures {
+    const base = this.used;
+    this.used += this.cols.length;
+    for (let j = 0; j < this.cols.length; j++) {
+      const c = this.cols[j];
+      const v = this.view.raw(r, c);
+      if (v === null || !readFigure(v, this.view.text(r, c), this.view.format(r, c), facts)) continue;
+      this.exact[base + j] = facts.units;
+      this.shown[base + j] = facts.percent ? facts.decimals + PERCENT : facts.decimals;
+    }
+    return new RowFigures(this, base, r);
+  }
+}
+
+/** One row's figures, one per amount column of its segment. */
+export class RowFigures {
+  constructor(private readonly block: FigureBlock, private readonly base: number, readonly r: number) {}
+
   get length(): number {
-    return this.cols.length;
+    return this.block.cols.length;
+  }
+
+  get cols(): readonly number[] {
+    return this.block.cols;
   }
 
   has(j: number): boolean {
-    return j < this.shown.length && this.shown[j] !== BLANK;
+    return j < this.length && this.block.shown[this.base + j] !== BLANK;
   }
 
   /** The figure in column j, parsed from its cell; null when blank. */
   at(j: number): Amount | null {
-    return this.has(j) ? this.view.amount(this.r, this.cols[j]) : null;
+    return this.has(j) ? this.block.view.amount(this.r, this.block.cols[j]) : null;
   }
 
   /** Exact units of column j (blank = 0), or null when only the decimal form holds it. */
   units(j: number): number | null {
-    if (j >= this.exact.length) return 0;
-    const u = this.exact[j];
+    if (j >= this.length) return 0;
+    const u = this.block.exact[this.base + j];
     return Number.isNaN(u) ? null : u;
   }
 
   decimals(j: number): number {
-    const d = this.shown[j] ?? BLANK;
+    const d = j < this.length ? this.block.shown[this.base + j] : BLANK;
     return d >= PERCENT ? d - PERCENT : d;
   }
 
   isPercent(j: number): boolean {
-    return (this.shown[j] ?? BLANK) >= PERCENT;
+    return j < this.length && this.block.shown[this.base + j] >= PERCENT;
   }
 
   isZero(j: number): boolean {
@@ -66,11 +84,11 @@ export class RowFigures {
   /** Number of columns holding a figure. */
   count(): number {
     let n = 0;
-    for (const d of this.shown) if (d !== BLANK) n++;
+    for (let j = 0; j < this.length; j++) if (this.block.shown[this.base + j] !== BLANK) n++;
     return n;
   }
 
   any(): boolean {
-    return this.shown.some((d) => d !== BLANK);
+    return this.count() > 0;
   }
 }

@@ -2,15 +2,15 @@
 // normalized text, so recognition never re-normalizes a cell.
 import { isPlainInteger, parseAmount, type Amount } from './amount';
 import { cellFormat, cellText, cellValue, sheetColCount, type CellRange, type CellValue, type SheetSnapshot } from './grid';
-import { norm } from './text';
+import { isNormal, norm } from './text';
 
 export class SheetView {
   readonly rows: number;
   readonly cols: number;
   private readonly mergeTopLeft = new Map<number, number>();
   private readonly mergeByTopLeft = new Map<number, CellRange>();
-  // Per-row cache (arrays, not maps: a million cells would make a map the hot spot).
-  private readonly normCache: (string | undefined)[][] = [];
+  /** Folded texts of the cells whose norm differs from their text (most labels need none). */
+  private readonly folded = new Map<number, string>();
 
   constructor(readonly sheet: SheetSnapshot) {
     this.rows = sheet.values.length;
@@ -70,7 +70,7 @@ export class SheetView {
     return cellText(this.sheet, r, c) ?? String(v);
   }
 
-  /** Normalized text (see text.norm), cached. */
+  /** Normalized text (see text.norm); texts that need folding are folded once. */
   n(r: number, c: number): string {
     const v = this.raw(r, c);
     if (v === null) return '';
@@ -79,11 +79,13 @@ export class SheetView {
       const s = this.str(r, c);
       return /\s/.test(s) ? s.replace(/\s+/g, '') : s;
     }
-    const row = (this.normCache[r] ??= []);
-    let s = row[c];
+    if (typeof v === 'boolean') return norm(this.str(r, c));
+    if (isNormal(v)) return v;
+    const id = this.id(r, c);
+    let s = this.folded.get(id);
     if (s === undefined) {
-      s = norm(this.str(r, c));
-      row[c] = s;
+      s = norm(v);
+      this.folded.set(id, s);
     }
     return s;
   }

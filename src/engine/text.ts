@@ -7,7 +7,7 @@ const QUOTES = /[“”"‘’'「」『』〝〞]/g;
  * Whether norm leaves a text as it is: printable ASCII but quotes and CJK unified ideographs
  * only (neither has an NFKC fold). Most labels are such, and are then not copied.
  */
-function isNormal(s: string): boolean {
+export function isNormal(s: string): boolean {
   for (let i = 0; i < s.length; i++) {
     const ch = s.charCodeAt(i);
     if (ch >= 0x4e00 && ch <= 0x9fff) continue;

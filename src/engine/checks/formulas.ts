@@ -8,6 +8,7 @@ import type { Formula } from '../specs';
 import type { Table } from '../table';
 import { compare, type Cell } from './emit';
 import { cellAt, columnLabel, rowName, valueAt } from './values';
+import { flatMap } from '../collections';
 
 function signedSum(terms: { sign: 1 | -1; value: Dec | null }[]): Dec | null {
   let total: Dec | null = null;
@@ -16,7 +17,7 @@ function signedSum(terms: { sign: 1 | -1; value: Dec | null }[]): Dec | null {
 }
 
 export function checkRowFormulas(table: Table, formulas: readonly Formula[]): Finding[] {
-  const rows = table.layout.segments.flatMap((s) => s.rows);
+  const rows = flatMap(table.layout.segments, (s) => s.rows);
   const out: Finding[] = [];
   for (const f of formulas) {
     const result = rows.find((r) => f.result.test(r.bare));

@@ -5,6 +5,7 @@ import type { Finding } from '../report';
 import type { Table } from '../table';
 import { compare } from './emit';
 import { cellAt, columnLabel, holdsExactly, rowName, sumAt, valueAt } from './values';
+import { flatMap } from '../collections';
 
 const DIM_NAME: Record<CodeDim, string> = { function: '科目', economic: '经济科目', unit: '单位', other: '项目' };
 
@@ -55,7 +56,7 @@ function totalBlocks(rows: BodyRow[]): { total: BodyRow; scope: BodyRow[] }[] {
 }
 
 export function checkHierarchy(table: Table, segs: Segment[]): Finding[] {
-  const rows = segs.flatMap((s) => s.rows);
+  const rows = flatMap(segs, (s) => s.rows);
   const coded = rows.filter((r) => r.code && (r.kind === 'item' || r.kind === 'subset'));
   if (!coded.some((r) => r.dim === 'function' || r.dim === 'economic' || r.dim === 'unit' || r.dim === 'other')) return [];
   const measures = Math.max(...segs.map((s) => s.amountCols.length));

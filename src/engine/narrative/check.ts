@@ -7,6 +7,7 @@ import type { Finding, Severity } from '../report';
 import { key } from '../text';
 import { UNIT_SCALE } from '../rounding';
 import type { Figure, FigureIndex } from '../workbook/figures';
+import { flatMap } from '../collections';
 import {
   extractStatements,
   type AmountStatement,
@@ -223,7 +224,7 @@ function ratio(part: Value, whole: Value, shown: Stated): { computed: Dec; tol: 
 }
 
 function refs(...vs: (Value | null)[]): string[] {
-  return vs.flatMap((v) => (v?.ref ? [v.ref] : []));
+  return flatMap(vs, (v) => (v?.ref ? [v.ref] : []));
 }
 
 /** Shares of one base in one sentence that add up to exactly 100%: the writer balanced the last one. */
@@ -361,7 +362,7 @@ export function extractionStats(statements: Statement[]): Omit<NarrativeStats, '
 /** Reads the prose of every sheet and checks it; returns findings, statements and coverage counts. */
 export function analyzeNarrative(sheets: SheetSnapshot[], index: FigureIndex): NarrativeResult {
   // A hidden sheet is not published: its text is nobody's statement.
-  const statements = sheets.filter((s) => !s.hidden).flatMap(extractStatements);
+  const statements = flatMap(sheets.filter((s) => !s.hidden), (s) => extractStatements(s));
   const carryOver = new Set(
     statements
       .filter((s) => s.kind === 'amount' && s.subject === '上年结转' && !s.amount.value.isZero())

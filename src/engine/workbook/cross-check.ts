@@ -8,7 +8,7 @@ import type { Table } from '../table';
 import { CROSS_RELATIONS, type CrossRelation, type FigureSel } from './relations';
 import { cellRef, type TableFigure } from './table-figures';
 import { sheetRef } from '../address';
-import { pushTo } from '../collections';
+import { pushTo, flatMap } from '../collections';
 import { key } from '../text';
 
 /** One figure as found: possibly the sum of several same-named figures of one table (30217 listed twice). */
@@ -23,7 +23,7 @@ type ByType = Map<string, TableFigure[]>;
 
 function pick(byType: ByType, s: FigureSel): Map<Table, Map<string, Found>> {
   const out = new Map<Table, Map<string, Found>>();
-  const figs = s.types.flatMap((t) => byType.get(t) ?? []);
+  const figs = flatMap(s.types, (t) => byType.get(t) ?? []);
   const patterns: readonly RegExp[] = s.name instanceof RegExp ? [s.name] : s.name;
   // Per table, only figures of the best pattern that matches any of its figures.
   const best = new Map<Table, number>();
@@ -50,7 +50,7 @@ function describe(f: Found): string {
 }
 
 function refs(list: Found[]): string[] {
-  return list.flatMap((f) => f.cells.map((c) => sheetRef(f.table.view.name, cellRef([c]))));
+  return flatMap(list, (f) => f.cells.map((c) => sheetRef(f.table.view.name, cellRef([c]))));
 }
 
 const EXCLUDES_CARRY = /不含(上年)?结转/;
@@ -94,7 +94,7 @@ function emitEqual(rel: CrossRelation, at: Found, others: Found[], note: string)
 type Picked = Map<Table, Map<string, Found>>;
 
 function checkEqual(rel: CrossRelation, picked: Picked[], name: (n: string) => boolean): Finding[] {
-  const groups = picked.map((p) => [...p.values()].flatMap((m) => [...m.values()].filter((f) => name(f.name))));
+  const groups = picked.map((p) => flatMap([...p.values()], (m) => [...m.values()].filter((f) => name(f.name))));
   const present = groups.map((g) => g[0]).filter((f): f is Found => f !== undefined && f.cells.length > 0);
   if (present.length < 2 || present.every((f) => f.value === null)) return [];
   const same = (a: Found, b: Found): boolean => {
@@ -128,8 +128,8 @@ function holdsInUnits(target: Found, parts: Found[]): boolean {
 
 function checkSum(rel: CrossRelation, figs: ByType): Finding[] {
   const cellSel = rel.cell!;
-  const targets = [...pick(figs, cellSel).values()].flatMap((m) => [...m.values()]);
-  const parts = rel.sum!.flatMap((s) => [...pick(figs, s).values()].flatMap((m) => [...m.values()].slice(0, 1)));
+  const targets = flatMap([...pick(figs, cellSel).values()], (m) => [...m.values()]);
+  const parts = flatMap(rel.sum!, (s) => flatMap([...pick(figs, s).values()], (m) => [...m.values()].slice(0, 1)));
   const target = targets[0];
   if (!target || parts.length === 0) return [];
   if (holdsInUnits(target, parts)) return [];
@@ -168,7 +168,7 @@ function departments(figures: TableFigure[]): TableFigure[][] {
 }
 
 export function checkCrossTables(figures: TableFigure[]): Finding[] {
-  return departments(figures).flatMap(checkDepartment);
+  return flatMap(departments(figures), checkDepartment);
 }
 
 function checkDepartment(figures: TableFigure[]): Finding[] {
@@ -178,7 +178,7 @@ function checkDepartment(figures: TableFigure[]): Finding[] {
   for (const rel of CROSS_RELATIONS) {
     if (rel.perClass && rel.equal) {
       const picked = rel.equal.map((s) => pick(byType, s));
-      const names = new Set([...picked[0].values()].flatMap((m) => [...m.keys()]).filter((n) => n.startsWith('class:')));
+      const names = new Set(flatMap([...picked[0].values()], (m) => [...m.keys()]).filter((n) => n.startsWith('class:')));
       for (const n of names) out.push(...checkEqual(rel, picked, (x) => x === n));
     } else if (rel.equal) out.push(...checkEqual(rel, rel.equal.map((s) => pick(byType, s)), () => true));
     else if (rel.cell && rel.sum) out.push(...checkSum(rel, byType));
