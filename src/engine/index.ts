@@ -75,7 +75,7 @@ export function checkWorkbookTimed(workbook: WorkbookSnapshot, options: CheckOpt
   const own = [...flatMap(tables, checkTable), ...checkCrossTables(figures), ...checkEmptyTables(tables, workbook.sheets)];
   const t2 = performance.now();
   // Prose lives outside tables; table sheets hold none worth reading past their footnotes.
-  const narrative = analyzeNarrative(workbook.sheets, buildFigureIndex(figures));
+  const narrative = analyzeNarrative(workbook.sheets, buildFigureIndex(figures, tables));
   const findings = dedupe([...own, ...narrative.findings]);
   findings.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
   const t3 = performance.now();

@@ -19,51 +19,93 @@ export interface Region {
   hasColumnNumbers: boolean;
 }
 
-interface RowInfo {
-  cells: number[];
-  texts: string[];
-  numbers: number;
-  first: number;
-  last: number;
-}
-
 const FOOTNOTE = /^(注|备注|说明|填表说明|填报说明|数据来源|附注)\s*[:：0-9１-９、.]/;
 const MARKER = /^(附表|部门公开表|预算公开表|公开表|预算表|预算|公开|附)\d{1,2}表?$|^\d{1,2}表$|^(附表|部门公开表|预算公开表)[一二三四五六七八九十]+$/;
 const META = /(单位[:：]|^单位$|金额单位|部门名称|单位名称|编制单位|预算单位|填报单位|^部门[:：]|公开\d+表|公开表\d+|预算公开表|部门公开表|^\d{4}年度?$|^\d{4}年\d{1,2}月|^(单位)?(万元|元|千元|亿元)$)/;
 const TITLE_WORDS = /(表|预算|决算|收支|支出|收入|三公|绩效|情况|明细)/;
 
-function rowInfo(v: SheetView, r: number): RowInfo {
-  const cells: number[] = [];
-  const texts: string[] = [];
-  let numbers = 0;
-  const len = v.rowLength(r);
-  for (let c = 0; c < len; c++) {
-    const raw = v.raw(r, c);
-    if (raw === null) continue;
-    if (typeof raw === 'number') {
-      // Only counted here. Small integers keep their digits (栏次 rows "1 2 3"); any other
-      // figure stands as "#", which no row pattern matches — no string per figure.
-      cells.push(c);
-      texts.push(Number.isInteger(raw) && raw >= 0 && raw < 100 ? String(raw) : '#');
-      numbers++;
-      continue;
+const NUMERIC_TEXT = /^[+-]?[\d,]+(\.\d+)?%?$/;
+const DASHES = /^[-—–―─]+$/;
+
+/**
+ * What region finding needs of a row: its non-empty cells, how many hold figures, and (read
+ * only when asked: body rows seldom need them) their normalized texts. A figure's text is "#"
+ * unless it is a small whole number (栏次 rows "1 2 3"): no string per figure.
+ */
+class RowInfo {
+  /** Non-empty cells (an "unmerge and fill" label repeated across the row counts once). */
+  count = 0;
+  numbers = 0;
+  /** Figures other than small whole numbers: a 栏次 row has none. */
+  bigNumbers = 0;
+  first = -1;
+  last = -1;
+  private textList: string[] | null = null;
+
+  constructor(private readonly v: SheetView, private readonly r: number) {
+    const len = v.rowLength(r);
+    for (let c = 0; c < len; c++) {
+      const raw = v.raw(r, c);
+      if (raw === null) continue;
+      if (typeof raw === 'number') {
+        this.numbers++;
+        if (!isSmallWhole(raw)) this.bigNumbers++;
+      } else {
+        const t = v.n(r, c);
+        if (t === '' || DASHES.test(t)) continue;
+        if (hasDigitText(t) && NUMERIC_TEXT.test(t)) {
+          this.numbers++;
+          if (!/^\d{1,2}$/.test(t)) this.bigNumbers++;
+        }
+      }
+      if (this.first < 0) this.first = c;
+      this.last = c;
+      this.count++;
     }
-    const t = v.n(r, c);
-    if (t === '' || /^[-—–―─]+$/.test(t)) continue;
-    cells.push(c);
-    texts.push(t);
-    if (/^[+-]?[\d,]+(\.\d+)?%?$/.test(t)) numbers++;
+    // An "unmerge and fill" export repeats one label across the row: read it as one cell.
+    if (this.numbers === 0 && this.count > 1 && this.last - this.first === this.count - 1) {
+      const texts = this.texts;
+      if (texts.every((t) => t === texts[0])) {
+        this.textList = [texts[0]];
+        this.count = 1;
+      }
+    }
   }
-  // An "unmerge and fill" export repeats one label across the row: read it as one cell.
-  const contiguous = cells.length > 1 && cells[cells.length - 1] - cells[0] === cells.length - 1;
-  if (contiguous && numbers === 0 && texts.every((t) => t === texts[0])) {
-    return { cells: [cells[0]], texts: [texts[0]], numbers, first: cells[0], last: cells[cells.length - 1] };
+
+  get texts(): string[] {
+    return (this.textList ??= this.read());
   }
-  return { cells, texts, numbers, first: cells[0] ?? -1, last: cells[cells.length - 1] ?? -1 };
+
+  private read(): string[] {
+    const texts: string[] = [];
+    for (let c = this.first; c >= 0 && c <= this.last; c++) {
+      const raw = this.v.raw(this.r, c);
+      if (raw === null) continue;
+      if (typeof raw === 'number') {
+        texts.push(isSmallWhole(raw) ? String(raw) : '#');
+        continue;
+      }
+      const t = this.v.n(this.r, c);
+      if (t !== '' && !DASHES.test(t)) texts.push(t);
+    }
+    return texts;
+  }
+}
+
+function isSmallWhole(n: number): boolean {
+  return Number.isInteger(n) && n >= 0 && n < 100;
+}
+
+function hasDigitText(t: string): boolean {
+  for (let i = 0; i < t.length; i++) {
+    const ch = t.charCodeAt(i);
+    if (ch >= 48 && ch <= 57) return true;
+  }
+  return false;
 }
 
 function isMetaRow(info: RowInfo): boolean {
-  if (info.cells.length === 0 || info.cells.length > 4) return false;
+  if (info.count === 0 || info.count > 4) return false;
   return info.texts.some((t) => META.test(t) || MARKER.test(t)) && info.texts.every((t) => t.length < 50);
 }
 
@@ -83,19 +125,19 @@ export function isColumnNumberRow(texts: string[]): boolean {
 }
 
 function isTitleRow(v: SheetView, r: number, info: RowInfo): boolean {
-  if (info.cells.length !== 1 || info.numbers > 0) return false;
+  if (info.count !== 1 || info.numbers > 0) return false;
   const t = info.texts[0];
   if (t.length < 4 || t.length > 70 || FOOTNOTE.test(t) || META.test(t) || MARKER.test(t)) return false;
   if (/说明$|^第[一二三四五六七八九十\d]+部分|目录/.test(t)) return false;
   if (/^[一二三四五六七八九十]+[、.]|^[(（][一二三四五六七八九十]+[)）]|^\d+[、.]/.test(t)) return false;
-  const merge = v.mergeAt(r, info.cells[0]);
+  const merge = v.mergeAt(r, info.first);
   const wide = (merge !== undefined && merge.c1 > merge.c0) || info.last > info.first;
   return t.includes('表') || /(清单|一览|汇总|明细|情况)$/.test(t) || (wide && TITLE_WORDS.test(t));
 }
 
 function isDataRow(info: RowInfo): boolean {
-  if (info.cells.length === 0) return false;
-  if (isColumnNumberRow(info.texts)) return false;
+  if (info.count === 0) return false;
+  if (info.bigNumbers === 0 && isColumnNumberRow(info.texts)) return false;
   if (info.numbers > 0) return true;
   if (info.texts.some((t) => /^\d{3,9}$/.test(t))) return true;
   // An ordinal row label ("一、一般公共预算") starts the body even when its figures are blank.
@@ -107,14 +149,14 @@ function isDataRow(info: RowInfo): boolean {
 /** Splits a sheet into table regions. Prose-only sheets give none. */
 export function findRegions(v: SheetView): Region[] {
   const infos: RowInfo[] = [];
-  for (let r = 0; r < v.rows; r++) infos.push(rowInfo(v, r));
+  for (let r = 0; r < v.rows; r++) infos.push(new RowInfo(v, r));
   const titles: number[] = [];
   for (let r = 0; r < v.rows; r++) {
     if (!isTitleRow(v, r, infos[r])) continue;
     // A title is followed within a few rows by a multi-cell (header) row.
     let ok = false;
     for (let k = r + 1; k < Math.min(v.rows, r + 10); k++) {
-      if (infos[k].cells.length >= 2 && !isMetaRow(infos[k])) {
+      if (infos[k].count >= 2 && !isMetaRow(infos[k])) {
         ok = true;
         break;
       }
@@ -126,7 +168,7 @@ export function findRegions(v: SheetView): Region[] {
   const starts: (number | null)[] = titles.length > 0 ? titles.slice() : [];
   // Tabular content above the first title (or on a sheet with no title) forms an untitled region.
   const firstTitle = titles[0] ?? v.rows;
-  const hasTableAbove = infos.slice(0, firstTitle).some((i) => i.cells.length >= 2 && i.numbers > 0);
+  const hasTableAbove = infos.slice(0, firstTitle).some((i) => i.count >= 2 && i.numbers > 0);
   if (hasTableAbove) starts.unshift(null);
 
   const regions: Region[] = [];
@@ -146,7 +188,7 @@ function buildRegion(v: SheetView, infos: RowInfo[], titleRow: number | null, fr
   let r = from;
   for (; r <= to; r++) {
     const info = infos[r];
-    if (info.cells.length === 0) continue;
+    if (info.count === 0) continue;
     if (isMetaRow(info) && !isDataRow(info)) {
       metaRows.push(r);
       continue;
@@ -154,12 +196,12 @@ function buildRegion(v: SheetView, infos: RowInfo[], titleRow: number | null, fr
     break;
   }
   // Marker rows such as "公开 02 表" just above the next title belong to that table.
-  while (to > r && (infos[to].cells.length === 0 || (isMetaRow(infos[to]) && infos[to].cells.length === 1 && /公开|表\d*$/.test(infos[to].texts[0])))) to--;
+  while (to > r && (infos[to].count === 0 || (isMetaRow(infos[to]) && infos[to].count === 1 && /公开|表\d*$/.test(infos[to].texts[0])))) to--;
   const headerStart = r;
   let bodyStart = r;
   while (bodyStart <= to && !isDataRow(infos[bodyStart])) {
     const info = infos[bodyStart];
-    if (info.cells.length === 1 && FOOTNOTE.test(info.texts[0])) break;
+    if (info.count === 1 && FOOTNOTE.test(info.texts[0])) break;
     bodyStart++;
   }
   // The body runs to the last row with figures or several cells; text after it is footnotes.
@@ -167,22 +209,22 @@ function buildRegion(v: SheetView, infos: RowInfo[], titleRow: number | null, fr
   let bodyEnd = bodyStart - 1;
   for (let k = bodyStart; k <= to; k++) {
     const info = infos[k];
-    if (info.cells.length === 0 || (info.cells.length === 1 && FOOTNOTE.test(info.texts[0]))) continue;
-    if (info.cells.length >= 2 || isDataRow(info)) bodyEnd = k;
+    if (info.count === 0 || (info.count === 1 && FOOTNOTE.test(info.texts[0]))) continue;
+    if (info.count >= 2 || isDataRow(info)) bodyEnd = k;
   }
   const footnotes: string[] = [];
   for (let k = bodyStart; k <= to; k++) {
     const info = infos[k];
-    if (info.cells.length === 0) continue;
-    if (k > bodyEnd || (info.cells.length === 1 && FOOTNOTE.test(info.texts[0]))) footnotes.push(info.texts.join(''));
+    if (info.count === 0) continue;
+    if (k > bodyEnd || (info.count === 1 && FOOTNOTE.test(info.texts[0]))) footnotes.push(info.texts.join(''));
   }
   // Footnotes before any body (empty table) also count.
   for (let k = headerStart; k < bodyStart && k <= to; k++) {
     const info = infos[k];
-    if (info.cells.length === 1 && FOOTNOTE.test(info.texts[0])) footnotes.push(info.texts[0]);
+    if (info.count === 1 && FOOTNOTE.test(info.texts[0])) footnotes.push(info.texts[0]);
   }
   let headerEnd = bodyStart - 1;
-  while (headerEnd >= headerStart && infos[headerEnd].cells.length === 1 && FOOTNOTE.test(infos[headerEnd].texts[0])) headerEnd--;
+  while (headerEnd >= headerStart && infos[headerEnd].count === 1 && FOOTNOTE.test(infos[headerEnd].texts[0])) headerEnd--;
   if (headerEnd < headerStart && bodyEnd < bodyStart) return null;
 
   let c0 = Number.MAX_SAFE_INTEGER;
@@ -191,8 +233,8 @@ function buildRegion(v: SheetView, infos: RowInfo[], titleRow: number | null, fr
   const last = Math.max(bodyEnd, headerEnd);
   for (let k = headerStart; k <= last; k++) {
     const info = infos[k];
-    if (info.cells.length === 0) continue;
-    if (k < bodyStart && isColumnNumberRow(info.texts)) hasColumnNumbers = true;
+    if (info.count === 0) continue;
+    if (k < bodyStart && info.bigNumbers === 0 && isColumnNumberRow(info.texts)) hasColumnNumbers = true;
     c0 = Math.min(c0, info.first);
     const m = v.mergeAt(k, info.last);
     c1 = Math.max(c1, m ? m.c1 : info.last);

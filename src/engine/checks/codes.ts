@@ -12,6 +12,24 @@ function core(s: string): string {
   return key(s).replace(/支出$/, '').replace(/费用?$/, '');
 }
 
+/** Standard names in comparison form, computed once per code. */
+const STANDARD_CORES = new Map<string, string>();
+
+function standardCore(list: 'f' | 'e', code: string, name: string): string {
+  const id = list + code;
+  let c = STANDARD_CORES.get(id);
+  if (c === undefined) {
+    c = core(name);
+    STANDARD_CORES.set(id, c);
+  }
+  return c;
+}
+
+/** Names that hold one another pass: wording drifts between years and lists. */
+function sameName(written: string, standard: string): boolean {
+  return written === standard || standard.includes(written) || written.includes(standard);
+}
+
 function finding(t: Table, seg: Segment, row: BodyRow, rule: string, severity: 'error' | 'warning', expected: string, message: string): Finding {
   const c = seg.columns.find((x) => x.role === 'code' || x.role === 'unitCode')?.c ?? seg.labelCol;
   return {
@@ -30,7 +48,7 @@ export function checkCodes(t: Table): Finding[] {
       const code = row.code!;
       const list = row.dim === 'function' ? FUNCTION_CODES : ECONOMIC_CODES;
       const standard = list.get(code);
-      if (standard && row.bare !== '' && core(row.bare) !== core(standard) && !core(standard).includes(core(row.bare)) && !core(row.bare).includes(core(standard))) {
+      if (standard && row.bare !== '' && !sameName(core(row.bare), standardCore(row.dim === 'function' ? 'f' : 'e', code, standard))) {
         out.push(finding(t, seg, row, 'code.name', 'warning', code, `科目 ${code} 的标准名称为「${standard}」，表中写作「${row.label}」，请核对科目编码或名称`));
       }
       if (row.dim === 'function' && hasKuan) {

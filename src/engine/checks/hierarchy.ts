@@ -4,27 +4,38 @@ import type { BodyRow, CodeDim, Segment } from '../layout';
 import type { Finding } from '../report';
 import type { Table } from '../table';
 import { compare } from './emit';
+import { pushTo } from '../collections';
 import { cellAt, columnLabel, holdsExactly, rowName, sumAt, valueAt } from './values';
 import { flatMap } from '../collections';
 
 const DIM_NAME: Record<CodeDim, string> = { function: '科目', economic: '经济科目', unit: '单位', other: '项目' };
 
+/**
+ * A code as a number: digits and length, so prefixes are found by division without building
+ * strings (codes are digit strings; longer than 14 digits they take no part).
+ */
+function codeKey(value: number, length: number): number {
+  return value * 16 + length;
+}
+
 /** Parent of each coded row: the longest proper prefix code present in the same dimension. */
 function parents(rows: BodyRow[]): Map<BodyRow, BodyRow | null> {
-  const byCode = new Map<string, BodyRow[]>();
+  const byDim = new Map<CodeDim | null, Map<number, BodyRow[]>>();
   for (const row of rows) {
-    if (!row.code) continue;
-    const k = `${row.dim}:${row.code}`;
-    const list = byCode.get(k);
-    if (list) list.push(row);
-    else byCode.set(k, [row]);
+    if (!row.code || row.code.length > 14) continue;
+    let byCode = byDim.get(row.dim);
+    if (!byCode) byDim.set(row.dim, (byCode = new Map()));
+    pushTo(byCode, codeKey(Number(row.code), row.code.length), row);
   }
   const out = new Map<BodyRow, BodyRow | null>();
   for (const row of rows) {
     let parent: BodyRow | null = null;
-    if (row.code) {
+    const byCode = byDim.get(row.dim);
+    if (row.code && byCode && row.code.length <= 14) {
+      let value = Number(row.code);
       for (let len = row.code.length - 1; len >= 3 && !parent; len--) {
-        const same = byCode.get(`${row.dim}:${row.code.slice(0, len)}`);
+        value = Math.floor(value / 10);
+        const same = byCode.get(codeKey(value, len));
         // A code listed twice is ambiguous as a parent; its rows are leaves.
         if (same && same.length === 1) parent = same[0];
       }
@@ -66,9 +77,7 @@ export function checkHierarchy(table: Table, segs: Segment[]): Finding[] {
   const children = new Map<BodyRow, BodyRow[]>();
   for (const [row, parent] of parentOf) {
     if (!parent) continue;
-    const list = children.get(parent);
-    if (list) list.push(row);
-    else children.set(parent, [row]);
+    pushTo(children, parent, row);
   }
 
   for (const [parent, kids] of children) {
@@ -97,9 +106,7 @@ export function checkHierarchy(table: Table, segs: Segment[]): Finding[] {
       if (row.kind !== 'item') continue;
       if (row.code && parentOf.get(row)) continue;
       const k = row.code ? row.dim ?? 'other' : 'none';
-      const list = dims.get(k);
-      if (list) list.push(row);
-      else dims.set(k, [row]);
+      pushTo(dims, k, row);
     }
     for (const [dim, scope] of dims) {
       // Uncoded rows next to coded ones are notes or sub-lines, unless nothing is coded.

@@ -460,6 +460,11 @@ export function extractStatements(sheet: SheetSnapshot): Statement[] {
   let sentenceNo = 0;
   let prevTopic: AmountStatement | null = null;
   for (const p of paras) {
+    // A paragraph without a digit states no figure: its sentences are only counted.
+    if (!/\d/.test(p.text)) {
+      sentenceNo += p.text.split(/[。!?]/).length;
+      continue;
+    }
     const ctx: Context = { sheet, p, docYear, amounts: [], sheetAmounts, topic: null, prevTopic, pending: null, sentenceNo, out };
     for (const sentence of p.text.split(/[。!?]/)) {
       if (sentence) readSentence(ctx, sentence);

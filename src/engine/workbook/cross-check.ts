@@ -21,20 +21,36 @@ function convert(value: Dec, from: Table, to: Table): Dec {
 
 type ByType = Map<string, TableFigure[]>;
 
+const MAIN = /^$/;
+
+/** Index of the first pattern a name matches, or -1. */
+function patternIndex(patterns: readonly RegExp[], name: string): number {
+  for (let i = 0; i < patterns.length; i++) if (patterns[i].test(name)) return i;
+  return -1;
+}
+
 function pick(byType: ByType, s: FigureSel): Map<Table, Map<string, Found>> {
-  const out = new Map<Table, Map<string, Found>>();
-  const figs = flatMap(s.types, (t) => byType.get(t) ?? []);
   const patterns: readonly RegExp[] = s.name instanceof RegExp ? [s.name] : s.name;
-  // Per table, only figures of the best pattern that matches any of its figures.
+  const column = s.column ?? MAIN;
+  // One pass tests each figure once; per table only figures of the best pattern that
+  // matches any of its figures are kept.
+  const matched: TableFigure[] = [];
+  const ranks: number[] = [];
   const best = new Map<Table, number>();
-  for (const f of figs) {
-    if (!s.types.includes(f.table.type) || !(s.column ?? /^$/).test(f.column)) continue;
-    const i = patterns.findIndex((p) => p.test(f.name));
-    if (i >= 0 && i < (best.get(f.table) ?? Infinity)) best.set(f.table, i);
+  for (const type of s.types) {
+    for (const f of byType.get(type) ?? []) {
+      if (!column.test(f.column)) continue;
+      const i = patternIndex(patterns, f.name);
+      if (i < 0) continue;
+      matched.push(f);
+      ranks.push(i);
+      if (i < (best.get(f.table) ?? Infinity)) best.set(f.table, i);
+    }
   }
-  for (const f of figs) {
-    const i = best.get(f.table);
-    if (i === undefined || !patterns[i].test(f.name) || !(s.column ?? /^$/).test(f.column)) continue;
+  const out = new Map<Table, Map<string, Found>>();
+  for (let k = 0; k < matched.length; k++) {
+    const f = matched[k];
+    if (ranks[k] !== best.get(f.table)) continue;
     const byName = out.get(f.table) ?? new Map<string, Found>();
     const prev = byName.get(f.name);
     // The first matching column wins; duplicates of the same row name in that column add up.

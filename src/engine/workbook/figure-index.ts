@@ -6,8 +6,9 @@ import { FUNCTION_CODES } from '../data/code-lists';
 import type { TableType } from '../report';
 import { key } from '../text';
 import type { Figure, FigureIndex } from './figures';
-import type { TableFigure } from './table-figures';
-import { pushTo } from '../collections';
+import { functionRowFigures, type TableFigure } from './table-figures';
+import type { Table } from '../table';
+import { flatMap, pushTo } from '../collections';
 
 const SUMMARY_ROWS: [RegExp, string][] = [
   [/^本年收入(合计|小计)?$/, '收入合计'],
@@ -43,6 +44,8 @@ const THREE_PUBLIC: Record<string, string> = {
 
 const EXPENDITURE_TYPES: TableType[] = ['budget.expenditure', 'final.expenditure'];
 const GENERAL_TYPES: TableType[] = ['budget.general_expenditure', 'final.general_expenditure'];
+/** Tables whose 项 rows the text may name (行政运行). */
+const LABELLED_TYPES: TableType[] = [...EXPENDITURE_TYPES, ...GENERAL_TYPES];
 const BASIC_TYPES: TableType[] = ['budget.basic_expenditure', 'final.basic_expenditure'];
 
 /** Which tables speak first for a name: the summary before the detail tables. */
@@ -81,7 +84,7 @@ export function canonicalNames(f: TableFigure): string[] {
   if (f.column !== '') return out;
   // A 项 row by its name (行政运行) in the function tables; ambiguous names are dropped later.
   if (f.name.startsWith('code:')) {
-    if (f.label && /^code:2\d{6}$/.test(f.name) && [...EXPENDITURE_TYPES, ...GENERAL_TYPES].includes(type)) out.push(f.label);
+    if (f.label && /^code:2\d{6}$/.test(f.name) && LABELLED_TYPES.includes(type)) out.push(f.label);
     return out;
   }
   if (BASIC_TYPES.includes(type) && /^(人员经费|公用经费)合计$/.test(f.name)) return [f.name.replace(/合计$/, '')];
@@ -131,9 +134,10 @@ interface Indexed {
   all: Figure[];
 }
 
-export function buildFigureIndex(figures: TableFigure[]): FigureIndex {
+export function buildFigureIndex(figures: TableFigure[], tables: readonly Table[] = []): FigureIndex {
   let built: Indexed | null = null;
-  const index = (): Indexed => (built ??= indexFigures(figures));
+  const rows = (): TableFigure[] => flatMap(tables.filter((t) => LABELLED_TYPES.includes(t.type)), functionRowFigures);
+  const index = (): Indexed => (built ??= indexFigures([...figures, ...rows()]));
   return {
     find: (subject) => index().byName.get(key(subject)) ?? [],
     all: () => index().all,

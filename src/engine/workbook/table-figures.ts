@@ -7,7 +7,7 @@ import { Dec, fromUnits } from '../amount';
 import type { Cell } from '../checks/emit';
 import { FUNCTION_CODES } from '../data/code-lists';
 import { buildTree, nodes, TOTAL_COL, valueCols } from '../header-tree';
-import type { BodyRow, Segment } from '../layout';
+import type { BodyRow, CodeDim, Segment } from '../layout';
 import { specOf } from '../specs';
 import { partOf } from '../checks/three-public';
 import { pushTo } from '../collections';
@@ -64,16 +64,22 @@ export function cellRef(cells: readonly Cell[]): string {
   return cells.length > 0 ? a1(cells[0].r, cells[0].c) : '';
 }
 
+/** A class name without its 支出 suffix: "卫生健康(支出)" and "卫生健康支出" meet there. */
+function classCore(s: string): string {
+  return s.replace(/支出$/, '');
+}
+
+/** 类 codes by the core of their standard name (the first code of a name wins). */
+const CLASS_BY_CORE = new Map<string, string>();
+for (const [code, name] of FUNCTION_CODES) {
+  const core = classCore(key(name));
+  if (code.length === 3 && !CLASS_BY_CORE.has(core)) CLASS_BY_CORE.set(core, code);
+}
+
 /** The function class of a label such as "十、卫生健康(支出)" or "（十）卫生健康支出". */
 export function classOfLabel(label: string): string | null {
   const core = classCore(bareLabel(label));
-  if (core === '') return null;
-  for (const [code, name] of FUNCTION_CODES) if (code.length === 3 && classCore(key(name)) === core) return code;
-  return null;
-}
-
-function classCore(s: string): string {
-  return s.replace(/支出$/, '').replace(/(事务|等)$/, '$1');
+  return core === '' ? null : CLASS_BY_CORE.get(core) ?? null;
 }
 
 function amountCols(seg: Segment) {
@@ -157,17 +163,33 @@ function codeTableFigures(table: Table, out: TableFigure[]): void {
         if (sum.cells.length > 0) out.push(sum.figure(`class:${cls}`, col.name, table));
       }
     }
+    codeRowFigures(table, seg, main, 'economic', out);
     for (const row of seg.rows) {
-      if (row.kind === 'item' && (row.dim === 'economic' || row.dim === 'function') && row.code) {
-        for (const col of main) {
-          const n = out.length;
-          push(out, table, `code:${row.code}`, col.name, row, col.cols);
-          if (out.length > n) out[n].label = key(row.bare);
-        }
-      }
       if (row.kind === 'partial') for (const col of main) push(out, table, key(row.bare), col.name, row, col.cols);
     }
   }
+}
+
+/** Coded item rows of one dimension, in the main column: "code:30217", labelled with the row's name. */
+function codeRowFigures(table: Table, seg: Segment, main: { name: string; cols: number[] }[], dim: CodeDim, out: TableFigure[]): void {
+  for (const row of seg.rows) {
+    if (row.kind !== 'item' || row.dim !== dim || !row.code) continue;
+    for (const col of main) {
+      const n = out.length;
+      push(out, table, `code:${row.code}`, col.name, row, col.cols);
+      if (out.length > n) out[n].label = key(row.bare);
+    }
+  }
+}
+
+/**
+ * Function-code rows (2101101 行政运行) as figures. No cross-table relation compares them;
+ * only the 说明 text names them, so the figure index reads them when it is first asked.
+ */
+export function functionRowFigures(table: Table): TableFigure[] {
+  const out: TableFigure[] = [];
+  for (const seg of table.layout.segments) codeRowFigures(table, seg, namedColumns(seg).slice(0, 1), 'function', out);
+  return out;
 }
 
 /** 收入 or 支出 side of a 收支 segment, by its label column's header (or its position). */
