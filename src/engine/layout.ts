@@ -193,17 +193,81 @@ function levelsFromIndent(rows: BodyRow[]): void {
   for (const r of items) r.ordinalLevel = indents.indexOf(r.indent) + 1;
 }
 
-function readRow(v: SheetView, seg: Column[], figures: FigureBlock, r: number, carry: { lei: string; kuan: string; lastCode: string | null; lastBare: string }): BodyRow {
+/** What a row label says by itself; labels repeat across a workbook's tables, so this is memoized. */
+interface LabelFacts {
+  /** A code written inside the label ("2080505 机关事业单位…", "[208]社会保障"), and the label without it. */
+  code: string | null;
+  label: string;
+  bare: string;
+  ordinalLevel: number;
+  total: boolean;
+  /** Ends in 合计/小计: a named sub-total when the row has no code. */
+  partial: boolean;
+  subset: boolean;
+  grand: boolean;
+}
+
+const LABEL_MEMO_LIMIT = 50_000;
+const labelMemo = [new Map<string, LabelFacts>(), new Map<string, LabelFacts>()];
+
+function labelFacts(written: string, lookForCode: boolean): LabelFacts {
+  const memo = labelMemo[lookForCode ? 1 : 0];
+  let f = memo.get(written);
+  if (f === undefined) {
+    if (memo.size >= LABEL_MEMO_LIMIT) memo.clear();
+    f = readLabel(written, lookForCode);
+    memo.set(written, f);
+  }
+  return f;
+}
+
+function readLabel(written: string, lookForCode: boolean): LabelFacts {
+  let label = written;
+  let code: string | null = null;
+  if (lookForCode) {
+    const folded = norm(label);
+    const m = /^[[【]?(\d{3,9})[\]】]?\s*(\S.*)$/.exec(folded);
+    // Not a year or a quantity: "2023年…", "100万元…".
+    if (m && !/^\d+$/.test(m[2]) && !/^(\d+)[、.]/.test(folded) && !/^[年月日号元万人个项次%-]/.test(m[2])) {
+      code = m[1];
+      label = m[2];
+    }
+  }
+  const ordinal = parseOrdinal(label);
+  const bare = bareLabel(label, ordinal);
+  const total = TOTAL_LABEL.test(bare) || /^(合计|总计)/.test(bare);
+  return {
+    code,
+    label,
+    bare,
+    ordinalLevel: ordinal ? ordinal.level : 0,
+    total,
+    partial: /(合计|小计)$/.test(bare),
+    subset: isSubsetLabel(label),
+    grand: total && /总计/.test(bare),
+  };
+}
+
+interface Carry {
+  lei: string;
+  kuan: string;
+  lastCode: string | null;
+  lastBare: string;
+}
+
+function readRow(v: SheetView, seg: Column[], labelCols: Column[], figures: FigureBlock, r: number, carry: Carry): BodyRow {
   let label = '';
   let code: string | null = null;
   let codeCol: Column | undefined;
-  const parts: Partial<Record<'lei' | 'kuan' | 'xiang', string>> = {};
+  let nameAsUnitCode = false;
+  let lei: string | undefined;
+  let kuan: string | undefined;
+  let xiang: string | undefined;
   // The first code columns and their name are the row's own; a second code/name group is a
   // mapping (政府预算经济分类 beside 部门预算经济分类) and never the row's code.
   let seenCode = false;
   let closed = false;
-  for (const col of seg) {
-    if (col.role === 'amount' || col.role === 'rowNo') continue;
+  for (const col of labelCols) {
     const isCode = col.role === 'code' || col.role === 'unitCode';
     if (closed && (isCode || label !== '')) continue;
     if (isCode) seenCode = true;
@@ -211,57 +275,52 @@ function readRow(v: SheetView, seg: Column[], figures: FigureBlock, r: number, c
     const t = v.n(r, col.c);
     if (t === '') continue;
     if (col.role === 'code' && col.codePart) {
-      if (/^\d+$/.test(t)) parts[col.codePart] = t;
-      else if (label === '') label = v.str(r, col.c).trim();
+      if (isDigits(t)) {
+        if (col.codePart === 'lei') lei = t;
+        else if (col.codePart === 'kuan') kuan = t;
+        else xiang = t;
+      } else if (label === '') label = v.str(r, col.c).trim();
       continue;
     }
-    if ((col.role === 'code' || col.role === 'unitCode') && code === null && /^\d+$/.test(t)) {
+    if (isCode && code === null && isDigits(t)) {
       // Only the first code column is the row's code (a second one is the 政府预算 mapping).
       code = t;
       codeCol = col;
       continue;
     }
-    if (col.role === 'name' || col.role === 'text' || col.role === 'code' || col.role === 'unitCode') {
-      if (label === '') {
-        if (isCodeLike(t) && code === null && col.role === 'name') {
-          code = t;
-          codeCol = { ...col, role: 'unitCode' };
-          continue;
-        }
-        label = v.str(r, col.c).trim();
+    if (label === '') {
+      if (code === null && col.role === 'name' && isCodeLike(t)) {
+        code = t;
+        nameAsUnitCode = true;
+        continue;
       }
+      label = v.str(r, col.c).trim();
     }
   }
-  if (parts.lei || parts.kuan || parts.xiang) {
-    if (parts.lei) {
-      carry.lei = parts.lei;
+  if (lei || kuan || xiang) {
+    if (lei) {
+      carry.lei = lei;
       carry.kuan = '';
     }
-    if (parts.kuan) carry.kuan = parts.kuan;
-    const lei = parts.lei ?? carry.lei;
-    const kuan = parts.kuan ?? (parts.xiang ? carry.kuan : '');
-    code = lei + (parts.kuan || parts.xiang ? kuan : '') + (parts.xiang ?? '');
+    if (kuan) carry.kuan = kuan;
+    code = (lei ?? carry.lei) + (kuan || xiang ? kuan ?? carry.kuan : '') + (xiang ?? '');
     codeCol = seg.find((c) => c.codePart);
+    nameAsUnitCode = false;
   }
-  // A code written inside the label: "2080505 机关事业单位…" or "[208]社会保障".
-  if (code === null) {
-    const m = /^[[【]?(\d{3,9})[\]】]?\s*(\S.*)$/.exec(norm(label));
-    // Not a year or a quantity: "2023年…", "100万元…".
-    if (m && !/^\d+$/.test(m[2]) && !/^(\d+)[、.]/.test(norm(label)) && !/^[年月日号元万人个项次%-]/.test(m[2])) {
-      code = m[1];
-      label = m[2];
-    }
+  const facts = labelFacts(label, code === null);
+  if (facts.code !== null) {
+    code = facts.code;
+    label = facts.label;
   }
-  const ordinal = parseOrdinal(label);
-  const bare = bareLabel(label, ordinal);
+  const bare = facts.bare;
   // A blank code under the same name continues the row above (a merged code cell).
   if (code === null && bare !== '' && bare === carry.lastBare && carry.lastCode !== null) code = carry.lastCode;
   const amounts = figures.read(r);
   let kind: RowKind = 'item';
   if (label === '' && code === null) kind = amounts.any() ? 'item' : 'blank';
-  else if (TOTAL_LABEL.test(bare) || /^(合计|总计)/.test(bare)) kind = 'total';
-  else if (code === null && /(合计|小计)$/.test(bare)) kind = 'partial';
-  else if (isSubsetLabel(label)) kind = 'subset';
+  else if (facts.total) kind = 'total';
+  else if (code === null && facts.partial) kind = 'partial';
+  else if (facts.subset) kind = 'subset';
   carry.lastCode = code;
   carry.lastBare = bare;
   return {
@@ -269,14 +328,23 @@ function readRow(v: SheetView, seg: Column[], figures: FigureBlock, r: number, c
     label,
     bare,
     code,
-    dim: code === null ? null : codeDim(code, codeCol),
+    dim: code === null ? null : nameAsUnitCode ? 'unit' : codeDim(code, codeCol),
     kind,
-    grand: kind === 'total' && /总计/.test(bare),
-    ordinalLevel: ordinal ? ordinal.level : 0,
+    grand: kind === 'total' && facts.grand,
+    ordinalLevel: facts.ordinalLevel,
     amounts,
     cols: amounts.cols,
-    indent: indentOf(label === '' ? '' : rawLabel(v, seg, r)),
+    // Only uncoded, unnumbered rows take their level from indentation (levelsFromIndent).
+    indent: label === '' || code !== null || facts.ordinalLevel > 0 ? 0 : indentOf(rawLabel(v, labelCols, r)),
   };
+}
+
+function isDigits(t: string): boolean {
+  for (let i = 0; i < t.length; i++) {
+    const ch = t.charCodeAt(i);
+    if (ch < 48 || ch > 57) return false;
+  }
+  return t.length > 0;
 }
 
 export function readLayout(v: SheetView, region: Region, entity = ''): Layout {
@@ -294,12 +362,13 @@ export function readLayout(v: SheetView, region: Region, entity = ''): Layout {
   const paths = headerPaths(v, region, headerRows);
   const columns = paths.map((p, i) => classifyColumn(v, region, region.c0 + i, p));
   const segments: Segment[] = splitSegments(columns).map((cols, index) => {
-    const carry = { lei: '', kuan: '', lastCode: null as string | null, lastBare: '' };
+    const carry: Carry = { lei: '', kuan: '', lastCode: null, lastBare: '' };
     const rows: BodyRow[] = [];
+    const labelCols = cols.filter((c) => c.role !== 'amount' && c.role !== 'rowNo');
     const amountCols = cols.filter((c) => c.role === 'amount').map((c) => c.c);
     const figures = new FigureBlock(v, amountCols, Math.max(0, region.bodyEnd - region.bodyStart + 1));
     for (let r = region.bodyStart; r <= region.bodyEnd; r++) {
-      const row = readRow(v, cols, figures, r, carry);
+      const row = readRow(v, cols, labelCols, figures, r, carry);
       if (row.kind !== 'blank') rows.push(row);
     }
     markImplicitTotal(rows, entity);
