@@ -1,6 +1,7 @@
 // Amount parsing. Money is decimal: values are decimal.js instances built from strings.
 import Decimal from 'decimal.js';
 import type { CellValue } from './grid';
+import { hasDigit, isDigits } from './text';
 
 /** An isolated Decimal constructor: the global config is never touched. */
 export const Dec = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP });
@@ -169,25 +170,6 @@ function numberAmount(value: number, text: string | null, fmt: FormatInfo): Amou
   return new ParsedAmount(stored, unitsOf(stored), Math.min(decimals, 10), false);
 }
 
-/** Whether a text holds an ASCII or full-width digit: labels without one are never numbers. */
-function hasDigit(s: string): boolean {
-  for (let i = 0; i < s.length; i++) {
-    const ch = s.charCodeAt(i);
-    if ((ch >= 48 && ch <= 57) || (ch >= 0xff10 && ch <= 0xff19)) return true;
-  }
-  return false;
-}
-
-/** "2080505": ASCII digits only, the common numeric text (codes stored as text). */
-export function isPlainInteger(s: string): boolean {
-  if (s.length === 0 || s.length > 15) return false;
-  for (let i = 0; i < s.length; i++) {
-    const ch = s.charCodeAt(i);
-    if (ch < 48 || ch > 57) return false;
-  }
-  return true;
-}
-
 /** What readFigure tells of a cell: written into a caller's scratch object, never kept. */
 export interface FigureFacts {
   /** Exact 0.0001-units, or NaN when the figure does not fit that form. */
@@ -222,6 +204,11 @@ export function readFigure(value: CellValue, text: string | null, format: string
   return true;
 }
 
+/** Whether a text holds an amount, without building it ("2080505": codes stored as text are the common case). */
+export function isAmountText(s: string): boolean {
+  return (s.length <= 15 && isDigits(s)) || parseAmount(s) !== null;
+}
+
 /**
  * Parses a cell into an amount, or null when it holds no number.
  * Accepts numbers, "1,234.56", full-width digits, "（12.30）" / "(12.30)" / "-12.30" negatives,
@@ -231,7 +218,8 @@ export function parseAmount(value: CellValue, text: string | null = null, format
   if (value === null || typeof value === 'boolean') return null;
   if (typeof value === 'number') return numberAmount(value, text, formatInfo(format));
   if (!hasDigit(value)) return null;
-  if (isPlainInteger(value)) return new ParsedAmount(value, unitsOf(value), 0, false);
+  // "2080505": codes stored as text are the common numeric text.
+  if (value.length <= 15 && isDigits(value)) return new ParsedAmount(value, unitsOf(value), 0, false);
   let s = value.normalize('NFKC').replace(/[\s\u3000]/g, '').replace(/^[\u2212\u2012\u2013]/, '-');
   if (s === '' || NO_VALUE.test(s)) return null;
   let negative = false;

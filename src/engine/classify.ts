@@ -75,20 +75,41 @@ export function gatherEvidence(v: SheetView, region: Region, layout: Layout): Ev
   return { title, context, header, words, publicNo, final, shape };
 }
 
+// Plain loops: these run for every spec of every table, and closures would be allocated each time.
+function anyMatch(re: RegExp, texts: readonly string[]): boolean {
+  for (const t of texts) if (re.test(t)) return true;
+  return false;
+}
+
+/** How many of the patterns match at least one of the texts. */
+function hitsIn(patterns: readonly RegExp[], texts: readonly string[]): number {
+  let hits = 0;
+  for (const re of patterns) if (anyMatch(re, texts)) hits++;
+  return hits;
+}
+
+function titleHits(patterns: readonly RegExp[], title: string): number {
+  let hits = 0;
+  for (const re of patterns) if (re.test(title)) hits++;
+  return hits;
+}
+
 function titleScore(spec: TableSpec, title: string): number {
   if (title === '') return 0;
-  if (spec.notTitle?.some((re) => re.test(title))) return -1;
-  const hits = spec.title.filter((re) => re.test(title)).length;
+  if (spec.notTitle && titleHits(spec.notTitle, title) > 0) return -1;
+  const hits = titleHits(spec.title, title);
   if (hits < spec.title.length) return hits > 0 ? 0.2 * hits / spec.title.length : 0;
   // More groups matched = more specific.
   return 1 + 0.05 * spec.title.length;
 }
 
 function headerScore(spec: TableSpec, ev: Evidence): number {
-  const words = spec.shape === 'text' ? [...ev.header, ...ev.words] : ev.header;
-  if (spec.notHeader?.some((re) => ev.header.some((h) => re.test(h)) || ev.words.some((w) => re.test(w)))) return -1;
+  if (spec.notHeader && (hitsIn(spec.notHeader, ev.header) > 0 || hitsIn(spec.notHeader, ev.words) > 0)) return -1;
   if (!spec.header || spec.header.length === 0) return 0;
-  const hits = spec.header.filter((re) => words.some((h) => re.test(h))).length;
+  // 绩效 tables carry their column words in the body as well.
+  const body = spec.shape === 'text';
+  let hits = 0;
+  for (const re of spec.header) if (anyMatch(re, ev.header) || (body && anyMatch(re, ev.words))) hits++;
   return hits / spec.header.length;
 }
 

@@ -3,7 +3,7 @@
 import { FigureBlock, type RowFigures } from './row-figures';
 import { isColumnNumberRow, type Region } from './regions';
 import type { SheetView } from './sheet-view';
-import { bareLabel, isSubsetLabel, key, norm, parseOrdinal } from './text';
+import { bareLabel, isDigits, isSubsetLabel, key, norm, parseOrdinal } from './text';
 
 export type ColumnRole = 'code' | 'unitCode' | 'name' | 'rowNo' | 'amount' | 'text';
 
@@ -151,11 +151,27 @@ function splitSegments(columns: Column[]): Column[][] {
   return segs.filter((s) => s.some((c) => c.role === 'amount' || c.role === 'name'));
 }
 
+const DIM_MEMO = [new Map<string, CodeDim>(), new Map<string, CodeDim>()];
+
 function codeDim(code: string, col: Column | undefined): CodeDim {
   if (col?.role === 'unitCode') return 'unit';
-  const economic = col !== undefined && col.path.some((p) => p.includes('经济'));
-  if (/^2\d{2}(\d{2}){0,2}$/.test(code) && !economic) return 'function';
-  if (/^[35]\d{2}(\d{2})?$/.test(code) && (economic || code.length === 3 || code.length === 5)) {
+  const economic = col !== undefined && col.path.some(mentionsEconomic);
+  const memo = DIM_MEMO[economic ? 1 : 0];
+  let dim = memo.get(code);
+  if (dim === undefined) {
+    dim = dimOf(code, economic);
+    if (memo.size < 50_000) memo.set(code, dim);
+  }
+  return dim;
+}
+
+function mentionsEconomic(label: string): boolean {
+  return label.includes('经济');
+}
+
+function dimOf(code: string, economicHeader: boolean): CodeDim {
+  if (/^2\d{2}(\d{2}){0,2}$/.test(code) && !economicHeader) return 'function';
+  if (/^[35]\d{2}(\d{2})?$/.test(code) && (economicHeader || code.length === 3 || code.length === 5)) {
     if (/^3(0[1-9]|1[0-3]|99)/.test(code) || /^5(0[1-9]|1[0-3]|99)/.test(code)) return 'economic';
   }
   return 'other';
@@ -339,13 +355,6 @@ function readRow(v: SheetView, seg: Column[], labelCols: Column[], figures: Figu
   };
 }
 
-function isDigits(t: string): boolean {
-  for (let i = 0; i < t.length; i++) {
-    const ch = t.charCodeAt(i);
-    if (ch < 48 || ch > 57) return false;
-  }
-  return t.length > 0;
-}
 
 export function readLayout(v: SheetView, region: Region, entity = ''): Layout {
   const headerRows: number[] = [];

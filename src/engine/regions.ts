@@ -1,6 +1,7 @@
 // Finds table regions on a sheet: title row, meta rows (部门名称/单位/公开NN表/年度),
 // header rows, body rows and footnotes. Several tables may stand on one sheet.
 import type { SheetView } from './sheet-view';
+import { hasDigit } from './text';
 
 export interface Region {
   titleRow: number | null;
@@ -53,7 +54,7 @@ class RowInfo {
       } else {
         const t = v.n(r, c);
         if (t === '' || DASHES.test(t)) continue;
-        if (hasDigitText(t) && NUMERIC_TEXT.test(t)) {
+        if (hasDigit(t) && NUMERIC_TEXT.test(t)) {
           this.numbers++;
           if (!/^\d{1,2}$/.test(t)) this.bigNumbers++;
         }
@@ -94,14 +95,6 @@ class RowInfo {
 
 function isSmallWhole(n: number): boolean {
   return Number.isInteger(n) && n >= 0 && n < 100;
-}
-
-function hasDigitText(t: string): boolean {
-  for (let i = 0; i < t.length; i++) {
-    const ch = t.charCodeAt(i);
-    if (ch >= 48 && ch <= 57) return true;
-  }
-  return false;
 }
 
 function isMetaRow(info: RowInfo): boolean {

@@ -1,8 +1,8 @@
 // A read-only view over one sheet snapshot with merged-cell lookup and cached
 // normalized text, so recognition never re-normalizes a cell.
-import { isPlainInteger, parseAmount, type Amount } from './amount';
+import { isAmountText, parseAmount, type Amount } from './amount';
 import { cellFormat, cellText, cellValue, sheetColCount, type CellRange, type CellValue, type SheetSnapshot } from './grid';
-import { isNormal, norm } from './text';
+import { isBlank, isNormal, norm } from './text';
 
 export class SheetView {
   readonly rows: number;
@@ -104,12 +104,12 @@ export class SheetView {
   hasAmount(r: number, c: number): boolean {
     const v = this.raw(r, c);
     if (typeof v === 'number') return Number.isFinite(v);
-    return typeof v === 'string' && (isPlainInteger(v) || parseAmount(v) !== null);
+    return typeof v === 'string' && isAmountText(v);
   }
 
   isEmpty(r: number, c: number): boolean {
     const v = this.raw(r, c);
-    return v === null || (typeof v === 'string' && v.trim() === '');
+    return v === null || (typeof v === 'string' && isBlank(v));
   }
 
   rowLength(r: number): number {

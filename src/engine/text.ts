@@ -23,6 +23,38 @@ export function norm(s: string): string {
   return s.normalize('NFKC').replace(QUOTES, '').replace(/[\s\u3000]+/g, '');
 }
 
+/** Only whitespace (as String.prototype.trim sees it), without building the trimmed copy. */
+export function isBlank(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (!isSpace(s.charCodeAt(i))) return false;
+  return true;
+}
+
+/** ECMAScript WhiteSpace and LineTerminator code units. */
+function isSpace(ch: number): boolean {
+  return (
+    (ch >= 9 && ch <= 13) || ch === 32 || ch === 0xa0 || ch === 0x1680 || (ch >= 0x2000 && ch <= 0x200a) ||
+    ch === 0x2028 || ch === 0x2029 || ch === 0x202f || ch === 0x205f || ch === 0x3000 || ch === 0xfeff
+  );
+}
+
+/** ASCII digits only ("2080505"). */
+export function isDigits(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const ch = s.charCodeAt(i);
+    if (ch < 48 || ch > 57) return false;
+  }
+  return s.length > 0;
+}
+
+/** Whether a text holds an ASCII or full-width digit: texts without one are never numbers. */
+export function hasDigit(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const ch = s.charCodeAt(i);
+    if ((ch >= 48 && ch <= 57) || (ch >= 0xff10 && ch <= 0xff19)) return true;
+  }
+  return false;
+}
+
 const PUNCTUATION = /[()（）\[\]【】<>《》:：,，.。、;；·]/g;
 
 /** Like norm, and drops brackets and punctuation that vary between templates. */

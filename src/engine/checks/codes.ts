@@ -12,15 +12,15 @@ function core(s: string): string {
   return key(s).replace(/支出$/, '').replace(/费用?$/, '');
 }
 
-/** Standard names in comparison form, computed once per code. */
-const STANDARD_CORES = new Map<string, string>();
+/** Standard names in comparison form, computed once per code of each list. */
+const STANDARD_CORES = { f: new Map<string, string>(), e: new Map<string, string>() };
 
 function standardCore(list: 'f' | 'e', code: string, name: string): string {
-  const id = list + code;
-  let c = STANDARD_CORES.get(id);
+  const memo = STANDARD_CORES[list];
+  let c = memo.get(code);
   if (c === undefined) {
     c = core(name);
-    STANDARD_CORES.set(id, c);
+    memo.set(code, c);
   }
   return c;
 }

@@ -5,44 +5,32 @@ import type { Finding } from '../report';
 import type { Table } from '../table';
 import { compare } from './emit';
 import { pushTo } from '../collections';
+import { CodeIndex } from '../code-index';
 import { cellAt, columnLabel, holdsExactly, rowName, sumAt, valueAt } from './values';
 import { flatMap } from '../collections';
 
 const DIM_NAME: Record<CodeDim, string> = { function: '科目', economic: '经济科目', unit: '单位', other: '项目' };
 
-/**
- * A code as a number: digits and length, so prefixes are found by division without building
- * strings (codes are digit strings; longer than 14 digits they take no part).
- */
-function codeKey(value: number, length: number): number {
-  return value * 16 + length;
-}
-
 /** Parent of each coded row: the longest proper prefix code present in the same dimension. */
 function parents(rows: BodyRow[]): Map<BodyRow, BodyRow | null> {
-  const byDim = new Map<CodeDim | null, Map<number, BodyRow[]>>();
+  const byDim = new Map<CodeDim | null, CodeIndex<BodyRow>>();
   for (const row of rows) {
-    if (!row.code || row.code.length > 14) continue;
-    let byCode = byDim.get(row.dim);
-    if (!byCode) byDim.set(row.dim, (byCode = new Map()));
-    pushTo(byCode, codeKey(Number(row.code), row.code.length), row);
+    if (!row.code) continue;
+    let index = byDim.get(row.dim);
+    if (!index) byDim.set(row.dim, (index = new CodeIndex()));
+    index.add(row.code, row);
   }
   const out = new Map<BodyRow, BodyRow | null>();
   for (const row of rows) {
-    let parent: BodyRow | null = null;
-    const byCode = byDim.get(row.dim);
-    if (row.code && byCode && row.code.length <= 14) {
-      let value = Number(row.code);
-      for (let len = row.code.length - 1; len >= 3 && !parent; len--) {
-        value = Math.floor(value / 10);
-        const same = byCode.get(codeKey(value, len));
-        // A code listed twice is ambiguous as a parent; its rows are leaves.
-        if (same && same.length === 1) parent = same[0];
-      }
-    }
-    out.set(row, parent);
+    // A code listed twice is ambiguous as a parent; its rows are leaves.
+    const same = row.code ? byDim.get(row.dim)?.findPrefix(row.code, unique) : undefined;
+    out.set(row, same ? same[0] : null);
   }
   return out;
+}
+
+function unique(rows: BodyRow[]): boolean {
+  return rows.length === 1;
 }
 
 /** Each 合计 row with the rows it sums. */
@@ -75,12 +63,11 @@ export function checkHierarchy(table: Table, segs: Segment[]): Finding[] {
   const findings: Finding[] = [];
   const parentOf = parents(coded);
   const children = new Map<BodyRow, BodyRow[]>();
-  for (const [row, parent] of parentOf) {
-    if (!parent) continue;
-    pushTo(children, parent, row);
-  }
+  parentOf.forEach((parent, row) => {
+    if (parent) pushTo(children, parent, row);
+  });
 
-  for (const [parent, kids] of children) {
+  children.forEach((kids, parent) => {
     for (let j = 0; j < measures; j++) {
       if (holdsExactly(kids, parent, j)) continue;
       const f = compare(table, {
@@ -94,7 +81,7 @@ export function checkHierarchy(table: Table, segs: Segment[]): Finding[] {
       });
       if (f) findings.push(f);
     }
-  }
+  });
 
   // 合计 = Σ top-level rows, separately for each code dimension present (units and
   // function rows both add up to the same 合计), and for uncoded item rows. With several

@@ -121,9 +121,10 @@ function paragraphs(sheet: SheetSnapshot): Paragraph[] {
         if (above) above.p = null;
         return;
       }
-      // A whole 说明 in one cell: its lines are read like rows.
-      for (const line of v.includes('\n') ? v.split(/\r?\n/) : [v]) {
-        const text = prose(line);
+      // A whole 说明 in one cell: its lines are read like rows (no array for a single line).
+      const lines = v.includes('\n') ? v.split(/\r?\n/) : null;
+      for (let i = 0; i < (lines ? lines.length : 1); i++) {
+        const text = prose(lines ? lines[i] : v);
         if (text === '') continue;
         if (prev && CJK.test(text) && continues(prev.text, text)) {
           prev.text += text;

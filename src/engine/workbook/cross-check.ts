@@ -109,10 +109,25 @@ function emitEqual(rel: CrossRelation, at: Found, others: Found[], note: string)
 /** Equality among figures of several tables, with the odd one out carrying the finding. */
 type Picked = Map<Table, Map<string, Found>>;
 
-function checkEqual(rel: CrossRelation, picked: Picked[], name: (n: string) => boolean): Finding[] {
-  const groups = picked.map((p) => flatMap([...p.values()], (m) => [...m.values()].filter((f) => name(f.name))));
-  const present = groups.map((g) => g[0]).filter((f): f is Found => f !== undefined && f.cells.length > 0);
-  if (present.length < 2 || present.every((f) => f.value === null)) return [];
+/** The first figure picked (in table order), or the first of that name when one is given. */
+function firstPicked(p: Picked, name: string | null): Found | undefined {
+  for (const byName of p.values()) {
+    if (name === null) for (const f of byName.values()) return f;
+    else {
+      const f = byName.get(name);
+      if (f) return f;
+    }
+  }
+  return undefined;
+}
+
+function checkEqual(rel: CrossRelation, picked: Picked[], name: string | null): Finding[] {
+  const present: Found[] = [];
+  for (const p of picked) {
+    const f = firstPicked(p, name);
+    if (f !== undefined && f.cells.length > 0) present.push(f);
+  }
+  if (present.length < 2 || present.every((f) => f.blank)) return [];
   const same = (a: Found, b: Found): boolean => {
     if (a.table.unit === b.table.unit && a.units !== null && b.units !== null) return a.units === b.units;
     const av = a.value ?? new Dec(0);
@@ -195,8 +210,8 @@ function checkDepartment(figures: TableFigure[]): Finding[] {
     if (rel.perClass && rel.equal) {
       const picked = rel.equal.map((s) => pick(byType, s));
       const names = new Set(flatMap([...picked[0].values()], (m) => [...m.keys()]).filter((n) => n.startsWith('class:')));
-      for (const n of names) out.push(...checkEqual(rel, picked, (x) => x === n));
-    } else if (rel.equal) out.push(...checkEqual(rel, rel.equal.map((s) => pick(byType, s)), () => true));
+      for (const n of names) out.push(...checkEqual(rel, picked, n));
+    } else if (rel.equal) out.push(...checkEqual(rel, rel.equal.map((s) => pick(byType, s)), null));
     else if (rel.cell && rel.sum) out.push(...checkSum(rel, byType));
   }
   return out;

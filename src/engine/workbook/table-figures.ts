@@ -11,6 +11,7 @@ import type { BodyRow, CodeDim, Segment } from '../layout';
 import { specOf } from '../specs';
 import { partOf } from '../checks/three-public';
 import { pushTo } from '../collections';
+import { CodeIndex } from '../code-index';
 import type { Table } from '../table';
 import { bareLabel, key } from '../text';
 
@@ -134,16 +135,14 @@ function push(out: TableFigure[], table: Table, name: string, column: string, ro
 /** Top-level coded rows grouped by function class (when the table lists only 项 rows). */
 function classRows(seg: Segment): Map<string, BodyRow[]> {
   const rows = seg.rows.filter((r) => r.kind === 'item' && r.dim === 'function' && r.code);
-  const codes = new Set(rows.map((r) => r.code!));
+  const codes = new CodeIndex<BodyRow>();
+  for (const row of rows) codes.add(row.code!, row);
   const out = new Map<string, BodyRow[]>();
   for (const row of rows) {
     const code = row.code!;
     // Only rows whose ancestors are absent, so nothing is counted twice.
-    let covered = false;
-    for (let len = code.length - 1; len >= 3; len--) if (codes.has(code.slice(0, len))) covered = true;
-    if (covered) continue;
-    const cls = code.slice(0, 3);
-    pushTo(out, cls, row);
+    if (codes.findPrefix(code)) continue;
+    pushTo(out, code.slice(0, 3), row);
   }
   return out;
 }
