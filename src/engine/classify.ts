@@ -18,7 +18,10 @@ export interface Evidence {
   /** Title plus the meta rows: 公开NN表 markers stand there. */
   context: string;
   header: string[];
-  /** Label texts of the body: 绩效 tables carry their column words (三级指标, 分值) in the body. */
+  /**
+   * Label texts of the body that some spec reads there: 绩效 tables carry their column words
+   * (三级指标, 分值) in the body. Others cannot change a score and are not kept.
+   */
   words: string[];
   publicNo: number | null;
   final: boolean;
@@ -26,6 +29,11 @@ export interface Evidence {
 }
 
 const CN_NO: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+
+/** Every pattern a body word is tested against: text-shaped specs' header words and all notHeader words. */
+const BODY_WORD = new RegExp(
+  SPECS.flatMap((s) => [...(s.shape === 'text' ? s.header ?? [] : []), ...(s.notHeader ?? [])]).map((re) => `(?:${re.source})`).join('|'),
+);
 
 function publicNumber(s: string): number | null {
   const m = /公开(?:表)?(\d{1,2}|[一二三四五六七八九])表?/.exec(s);
@@ -64,7 +72,9 @@ export function gatherEvidence(v: SheetView, region: Region, layout: Layout): Ev
       const t = v.n(r, c);
       if (t === '') continue;
       if (t.length >= 12) longTexts++;
-      if (t.length <= 20) words.push(key(t));
+      if (t.length > 20) continue;
+      const k = key(t);
+      if (BODY_WORD.test(k)) words.push(k);
     }
   }
   if (amountCells < 4 || longTexts >= 3) shape.add('text');
