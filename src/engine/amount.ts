@@ -176,6 +176,7 @@ export interface FigureFacts {
   units: number;
   decimals: number;
   percent: boolean;
+  zero: boolean;
 }
 
 /**
@@ -192,6 +193,7 @@ export function readFigure(value: CellValue, text: string | null, format: string
         out.units = units;
         out.decimals = fmt.decimals ?? (text !== null ? Math.min(decimalsOfText(text), 10) : own);
         out.percent = false;
+        out.zero = units === 0;
         return true;
       }
     }
@@ -201,6 +203,7 @@ export function readFigure(value: CellValue, text: string | null, format: string
   out.units = a.units ?? NaN;
   out.decimals = a.decimals;
   out.percent = a.percent;
+  out.zero = a.units !== null ? a.units === 0 : a.value.isZero();
   return true;
 }
 

@@ -63,7 +63,7 @@ export function gatherEvidence(v: SheetView, region: Region, layout: Layout): Ev
   if (dims.has('unit')) shape.add('units');
   if (header.some((h) => /出国|公务接待|公务用车/.test(h)) || rows.some((r) => /出国|公务接待/.test(r.bare))) shape.add('three_public');
   if (header.some((h) => /项目名称|采购品目|服务/.test(h))) shape.add('items');
-  const amountCells = rows.reduce((n, r) => n + r.amounts.count(), 0);
+  const amountCells = layout.segments.reduce((n, s) => n + s.figures.count, 0);
   const words: string[] = [];
   let longTexts = 0;
   for (let r = region.headerStart; r <= Math.min(region.bodyEnd, region.headerStart + 80); r++) {

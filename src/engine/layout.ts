@@ -46,6 +46,8 @@ export interface Segment {
   amountCols: number[];
   rowNoCol: number | null;
   rows: BodyRow[];
+  /** The figures of every body row, counted by shown decimals. */
+  figures: FigureBlock;
 }
 
 export interface Layout {
@@ -391,6 +393,7 @@ export function readLayout(v: SheetView, region: Region, entity = ''): Layout {
       amountCols,
       rowNoCol: rowNo ? rowNo.c : null,
       rows,
+      figures,
     };
   });
   joinSplitRows(segments);

@@ -62,24 +62,14 @@ function entityOf(v: SheetView, region: Region): string {
  * figures that show decimals at all ("28" beside "780.84" is 28.00 with its zeros dropped).
  */
 function shownDecimals(layout: Layout): number {
-  const counts = new Map<number, number>();
-  let any = false;
-  for (const seg of layout.segments) {
-    for (const row of seg.rows) {
-      const a = row.amounts;
-      for (let j = 0; j < a.length; j++) {
-        if (!a.has(j) || a.isPercent(j) || a.isZero(j)) continue;
-        any = true;
-        const d = a.decimals(j);
-        if (d > 0) counts.set(d, (counts.get(d) ?? 0) + 1);
-      }
-    }
-  }
-  if (counts.size === 0) return any ? 0 : 2;
-  let best = 2;
-  let n = -1;
-  for (const [d, k] of counts) if (k > n || (k === n && d > best)) [best, n] = [d, k];
-  return best;
+  // Non-zero amounts (not percentages) by the decimals they show.
+  const counts: number[] = [];
+  for (const seg of layout.segments) seg.figures.byDecimals.forEach((k, d) => (counts[d] = (counts[d] ?? 0) + k));
+  let best = 0;
+  // The most common count of decimals above zero; ties go to the finer one.
+  for (let d = 1; d < counts.length; d++) if ((counts[d] ?? 0) > 0 && (best === 0 || counts[d] >= counts[best])) best = d;
+  if (best > 0) return best;
+  return counts.length > 0 ? 0 : 2; // whole figures only, or no figure at all
 }
 
 export interface RecognizeOptions {
@@ -89,7 +79,7 @@ export interface RecognizeOptions {
 
 function hasTableContent(region: Region, layout: Layout, type: TableType): boolean {
   if (type !== 'unknown') return true;
-  const amounts = layout.segments.reduce((n, s) => n + s.rows.reduce((m, r) => m + r.amounts.count(), 0), 0);
+  const amounts = layout.segments.reduce((n, s) => n + s.figures.count, 0);
   return amounts >= 4 && layout.headerRows.length > 0 && region.bodyEnd >= region.bodyStart;
 }
 

@@ -1,27 +1,27 @@
 // Body-row figures kept compact: one block per table segment holds every row's exact integer
-// units and shown decimals in two typed arrays, and a row is a window onto its slice. The
+// units and which cells hold a figure in two typed arrays, and a row is a window onto its slice. The
 // Amount of a cell (with its decimal) is parsed again when a check asks for it: most
 // relations hold and are confirmed on the integers alone, and a million retained objects
 // would cost the garbage collector more than a few cells cost to re-read.
 import { readFigure, type Amount, type FigureFacts } from './amount';
 import type { SheetView } from './sheet-view';
 
-/** `shown` entry of a column without a figure; PERCENT is added to a percentage's decimals. */
-const BLANK = -1;
-const PERCENT = 64;
-
-const facts: FigureFacts = { units: 0, decimals: 0, percent: false };
+const facts: FigureFacts = { units: 0, decimals: 0, percent: false, zero: false };
 
 /** The figures of up to `capacity` rows over the same amount columns. */
 export class FigureBlock {
   /** Exact 0.0001-units (0 when blank); NaN when the figure does not fit the integer form. */
   readonly exact: Float64Array;
-  readonly shown: Int8Array;
+  /** 1 where the cell holds a figure. */
+  readonly present: Uint8Array;
+  /** Figures read, and how many non-zero amounts (not percentages) show each count of decimals. */
+  count = 0;
+  readonly byDecimals: number[] = [];
   private used = 0;
 
   constructor(readonly view: SheetView, readonly cols: readonly number[], capacity: number) {
     this.exact = new Float64Array(capacity * cols.length);
-    this.shown = new Int8Array(capacity * cols.length).fill(BLANK);
+    this.present = new Uint8Array(capacity * cols.length);
   }
 
   /** Reads row r's figures into the next free slice. */
@@ -33,7 +33,9 @@ export class FigureBlock {
       const v = this.view.raw(r, c);
       if (v === null || !readFigure(v, this.view.text(r, c), this.view.format(r, c), facts)) continue;
       this.exact[base + j] = facts.units;
-      this.shown[base + j] = facts.percent ? facts.decimals + PERCENT : facts.decimals;
+      this.present[base + j] = 1;
+      this.count++;
+      if (!facts.percent && !facts.zero) this.byDecimals[facts.decimals] = (this.byDecimals[facts.decimals] ?? 0) + 1;
     }
     return new RowFigures(this, base, r);
   }
@@ -52,7 +54,7 @@ export class RowFigures {
   }
 
   has(j: number): boolean {
-    return j < this.length && this.block.shown[this.base + j] !== BLANK;
+    return j < this.length && this.block.present[this.base + j] === 1;
   }
 
   /** The figure in column j, parsed from its cell; null when blank. */
@@ -67,28 +69,9 @@ export class RowFigures {
     return Number.isNaN(u) ? null : u;
   }
 
-  decimals(j: number): number {
-    const d = j < this.length ? this.block.shown[this.base + j] : BLANK;
-    return d >= PERCENT ? d - PERCENT : d;
-  }
-
-  isPercent(j: number): boolean {
-    return j < this.length && this.block.shown[this.base + j] >= PERCENT;
-  }
-
-  isZero(j: number): boolean {
-    const u = this.units(j);
-    return u !== null ? u === 0 : this.at(j)?.value.isZero() ?? true;
-  }
-
-  /** Number of columns holding a figure. */
-  count(): number {
-    let n = 0;
-    for (let j = 0; j < this.length; j++) if (this.block.shown[this.base + j] !== BLANK) n++;
-    return n;
-  }
-
+  /** Whether any column holds a figure. */
   any(): boolean {
-    return this.count() > 0;
+    for (let j = 0; j < this.length; j++) if (this.block.present[this.base + j] === 1) return true;
+    return false;
   }
 }

@@ -167,6 +167,7 @@ interface Mention {
 }
 
 const MENTION = /(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(亿元|万元|千元|元|%)/g;
+const HAS_MENTION = /\d(亿元|万元|千元|元|%)/;
 
 /** Amounts and percents of a sentence; thresholds ("50万元以上", "≥95%", "×100%") are no statements. */
 function mentions(sentence: string): Mention[] {
@@ -461,8 +462,8 @@ export function extractStatements(sheet: SheetSnapshot): Statement[] {
   let sentenceNo = 0;
   let prevTopic: AmountStatement | null = null;
   for (const p of paras) {
-    // A paragraph without a digit states no figure: its sentences are only counted.
-    if (!/\d/.test(p.text)) {
+    // A paragraph with no amount or percentage in it states nothing: its sentences are only counted.
+    if (!HAS_MENTION.test(p.text)) {
       sentenceNo += p.text.split(/[。!?]/).length;
       continue;
     }
