@@ -15,27 +15,29 @@ function isCode(code: string): boolean {
 }
 
 export class CodeIndex<T> {
-  private readonly items = new Map<number, T[]>();
+  /** The first item listed under each code, and the codes listed more than once. */
+  private readonly first = new Map<number, T>();
+  private readonly repeated = new Set<number>();
 
   add(code: string, item: T): void {
     if (!isCode(code)) return;
     const k = keyOf(Number(code), code.length);
-    const list = this.items.get(k);
-    if (list) list.push(item);
-    else this.items.set(k, [item]);
+    if (this.first.has(k)) this.repeated.add(k);
+    else this.first.set(k, item);
   }
 
   /**
-   * The items of the longest proper prefix of `code` (3 digits at least) that `accept` takes,
-   * trying shorter prefixes after a refused one.
+   * The item of the longest proper prefix of `code` (3 digits at least) that is listed; with
+   * `uniqueOnly`, a prefix listed more than once is passed over for a shorter one.
    */
-  findPrefix(code: string, accept: (items: T[]) => boolean = () => true): T[] | undefined {
+  findPrefix(code: string, uniqueOnly = false): T | undefined {
     if (!isCode(code)) return undefined;
     let value = Number(code);
     for (let len = code.length - 1; len >= 3; len--) {
       value = Math.floor(value / 10);
-      const list = this.items.get(keyOf(value, len));
-      if (list && accept(list)) return list;
+      const k = keyOf(value, len);
+      const item = this.first.get(k);
+      if (item !== undefined && !(uniqueOnly && this.repeated.has(k))) return item;
     }
     return undefined;
   }

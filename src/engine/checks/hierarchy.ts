@@ -11,8 +11,8 @@ import { flatMap } from '../collections';
 
 const DIM_NAME: Record<CodeDim, string> = { function: '科目', economic: '经济科目', unit: '单位', other: '项目' };
 
-/** Parent of each coded row: the longest proper prefix code present in the same dimension. */
-function parents(rows: BodyRow[]): Map<BodyRow, BodyRow | null> {
+/** The coded rows of each dimension, by code: a row's parent is its longest prefix listed once. */
+function codeIndexes(rows: BodyRow[]): Map<CodeDim | null, CodeIndex<BodyRow>> {
   const byDim = new Map<CodeDim | null, CodeIndex<BodyRow>>();
   for (const row of rows) {
     if (!row.code) continue;
@@ -20,17 +20,7 @@ function parents(rows: BodyRow[]): Map<BodyRow, BodyRow | null> {
     if (!index) byDim.set(row.dim, (index = new CodeIndex()));
     index.add(row.code, row);
   }
-  const out = new Map<BodyRow, BodyRow | null>();
-  for (const row of rows) {
-    // A code listed twice is ambiguous as a parent; its rows are leaves.
-    const same = row.code ? byDim.get(row.dim)?.findPrefix(row.code, unique) : undefined;
-    out.set(row, same ? same[0] : null);
-  }
-  return out;
-}
-
-function unique(rows: BodyRow[]): boolean {
-  return rows.length === 1;
+  return byDim;
 }
 
 /** Each 合计 row with the rows it sums. */
@@ -61,11 +51,14 @@ export function checkHierarchy(table: Table, segs: Segment[]): Finding[] {
   const measures = Math.max(...segs.map((s) => s.amountCols.length));
   const columnOf = (j: number) => segs[0].columns.filter((c) => c.role === 'amount')[j];
   const findings: Finding[] = [];
-  const parentOf = parents(coded);
+  const indexes = codeIndexes(coded);
+  // A code listed twice is ambiguous as a parent; its rows are leaves.
+  const parentOf = (row: BodyRow): BodyRow | undefined => (row.code ? indexes.get(row.dim)?.findPrefix(row.code, true) : undefined);
   const children = new Map<BodyRow, BodyRow[]>();
-  parentOf.forEach((parent, row) => {
+  for (const row of coded) {
+    const parent = parentOf(row);
     if (parent) pushTo(children, parent, row);
-  });
+  }
 
   children.forEach((kids, parent) => {
     for (let j = 0; j < measures; j++) {
@@ -91,7 +84,7 @@ export function checkHierarchy(table: Table, segs: Segment[]): Finding[] {
     const dims = new Map<string, BodyRow[]>();
     for (const row of block) {
       if (row.kind !== 'item') continue;
-      if (row.code && parentOf.get(row)) continue;
+      if (parentOf(row)) continue;
       const k = row.code ? row.dim ?? 'other' : 'none';
       pushTo(dims, k, row);
     }

@@ -141,7 +141,7 @@ function classRows(seg: Segment): Map<string, BodyRow[]> {
   for (const row of rows) {
     const code = row.code!;
     // Only rows whose ancestors are absent, so nothing is counted twice.
-    if (codes.findPrefix(code)) continue;
+    if (codes.findPrefix(code) !== undefined) continue;
     pushTo(out, code.slice(0, 3), row);
   }
   return out;
