@@ -134,16 +134,34 @@ function unitsOfNumber(n: number): number | null {
   return Math.abs(k) < 1e15 && k / 1e4 === n ? k + 0 : null; // + 0: no -0
 }
 
-/** Decimals of an exact units count (78084000 → 0, 7808400 → 2). */
-function decimalsOfUnits(k: number): number {
-  if (k % 100 === 0) return k % 10000 === 0 ? 0 : k % 1000 === 0 ? 1 : 2;
-  return k % 10 === 0 ? 3 : 4;
+/** k % m for whole numbers, in 32-bit integers when k fits (a double remainder is much slower). */
+function remainder(k: number, m: number): number {
+  const i = k | 0;
+  return i === k ? i % m : k % m;
 }
 
-/** Shortest exact decimal string of a JS number as the file stored it. */
+/** Decimals of an exact units count (78084000 → 0, 7808400 → 2). */
+function decimalsOfUnits(k: number): number {
+  if (remainder(k, 100) === 0) return remainder(k, 10000) === 0 ? 0 : remainder(k, 1000) === 0 ? 1 : 2;
+  return remainder(k, 10) === 0 ? 3 : 4;
+}
+
+const UNIT_STEP = [10000, 1000, 100, 10];
+
+/**
+ * The decimals an exactly stored figure is shown with, or -1 when its format rounds it
+ * (780.8400000001 behind 0.00): the format's, else the displayed text's, else its own.
+ */
+function shownDecimalsOf(units: number, text: string | null, fmt: FormatInfo): number {
+  if (fmt.decimals === null) return text !== null ? Math.min(decimalsOfText(text), 10) : decimalsOfUnits(units);
+  return fmt.decimals >= UNIT_DECIMALS || remainder(units, UNIT_STEP[fmt.decimals]) === 0 ? fmt.decimals : -1;
+}
+
+/** Shortest exact decimal string of a JS number as the file stored it, never in exponent form. */
 function numberString(n: number): string {
-  // String() is exact and shortest; only integers past 1e21 need toFixed to avoid an exponent.
-  return Math.abs(n) < 1e21 ? String(n) : n.toFixed(0);
+  // String() is exact and shortest; below 1e-6 and from 1e21 on it writes an exponent.
+  const s = String(n);
+  return s.includes('e') ? new Dec(s).toFixed() : s;
 }
 
 /** A stored number as shown: the format's decimals, else the displayed text's, else its own. */
@@ -152,10 +170,8 @@ function numberAmount(value: number, text: string | null, fmt: FormatInfo): Amou
   const units = fmt.percent ? null : unitsOfNumber(value);
   if (units !== null) {
     // The common case: no string is built for the figure.
-    const own = decimalsOfUnits(units);
-    if (fmt.decimals === null || own <= fmt.decimals) {
-      return new ParsedAmount(value, units, fmt.decimals ?? (text !== null ? Math.min(decimalsOfText(text), 10) : own), false);
-    }
+    const decimals = shownDecimalsOf(units, text, fmt);
+    if (decimals >= 0) return new ParsedAmount(value, units, decimals, false);
   }
   const stored = numberString(value);
   const decimals = fmt.decimals ?? (text !== null ? decimalsOfText(text) : decimalsOfText(stored));
@@ -187,15 +203,13 @@ export function readFigure(value: CellValue, text: string | null, format: string
   if (typeof value === 'number') {
     const fmt = formatInfo(format);
     const units = fmt.percent ? null : unitsOfNumber(value);
-    if (units !== null) {
-      const own = decimalsOfUnits(units);
-      if (fmt.decimals === null || own <= fmt.decimals) {
-        out.units = units;
-        out.decimals = fmt.decimals ?? (text !== null ? Math.min(decimalsOfText(text), 10) : own);
-        out.percent = false;
-        out.zero = units === 0;
-        return true;
-      }
+    const decimals = units !== null ? shownDecimalsOf(units, text, fmt) : -1;
+    if (units !== null && decimals >= 0) {
+      out.units = units;
+      out.decimals = decimals;
+      out.percent = false;
+      out.zero = units === 0;
+      return true;
     }
   }
   const a = parseAmount(value, text, format);

@@ -91,13 +91,14 @@ export function regionRange(region: Region): string {
 export function recognize(workbook: WorkbookSnapshot, options: RecognizeOptions): Table[] {
   const tables: Table[] = [];
   const pending: { table: Omit<Table, 'unit' | 'rounding'>; unit: string | null; decimals: number }[] = [];
+  const overrides = Object.keys(options.typeOverrides).length > 0;
   for (const sheet of workbook.sheets) {
     const view = new SheetView(sheet);
     for (const region of findRegions(view)) {
       const entity = entityOf(view, region);
       const layout = readLayout(view, region, entity);
       const found = classify(gatherEvidence(view, region, layout));
-      const override = options.typeOverrides[`${sheet.name}!${regionRange(region)}`];
+      const override = overrides ? options.typeOverrides[`${sheet.name}!${regionRange(region)}`] : undefined;
       const cls = override ? { type: override, confidence: 1 } : found;
       if (!hasTableContent(region, layout, cls.type)) continue;
       if (specOf(cls.type)?.shape === 'economic') inferEconomicCodes(layout);

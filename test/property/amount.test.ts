@@ -1,6 +1,7 @@
 // Table-driven cases for parseAmount: one row per case, the expected figure as a decimal
 // string (value.toFixed(decimals shown)), or null for "no value".
-import { parseAmount } from '../../src/engine/amount';
+import fc from 'fast-check';
+import { Dec, parseAmount } from '../../src/engine/amount';
 import type { CellValue } from '../../src/engine/grid';
 
 interface Case {
@@ -69,5 +70,36 @@ describe('parseAmount', () => {
     // The value itself (not only its display) must be the expected decimal.
     expect(a!.value.equals(c.expected)).toBe(true);
     expect(a!.percent).toBe(c.percent ?? false);
+  });
+});
+
+// Stored numbers take a path that never prints them (exact integer 0.0001-units). Whatever the
+// double, the figure must be the one its shortest decimal string names, shown as the format says.
+describe('parseAmount on stored numbers (property)', () => {
+  const decimalString = (n: number): string => (Math.abs(n) < 1e21 ? String(n) : n.toFixed(0));
+  const formats = fc.constantFrom<(string | null)>(null, '0', '0.0', '#,##0.00', '0.000', '0.0000', '0.00000');
+  const numbers = fc.oneof(
+    fc.double({ noNaN: true, noDefaultInfinity: true }),
+    fc.integer({ min: -1e12, max: 1e12 }).map((i) => i / 100),
+    fc.integer({ min: -1e9, max: 1e9 }).map((i) => i / 10000),
+    fc.integer({ min: -1e6, max: 1e6 }).map((i) => i / 100 + 1e-9),
+  );
+
+  test('value and decimals agree with the decimal the double stands for', () => {
+    fc.assert(
+      fc.property(numbers, formats, (n, format) => {
+        const a = parseAmount(n, null, format);
+        expect(a).not.toBeNull();
+        const exact = new Dec(decimalString(n));
+        const fmtDecimals = format === null ? null : (format.split('.')[1] ?? '').length;
+        const expected = fmtDecimals === null ? exact : exact.toDecimalPlaces(fmtDecimals);
+        expect(a!.value.equals(expected)).toBe(true);
+        if (fmtDecimals !== null) expect(a!.decimals).toBe(fmtDecimals);
+        else expect(a!.decimals).toBe(Math.min(exact.decimalPlaces(), 10));
+        // The integer form, when present, is the same figure.
+        if (a!.units !== null) expect(new Dec(a!.units).div(10000).equals(a!.value)).toBe(true);
+      }),
+      { numRuns: 5000, seed: 20261206 },
+    );
   });
 });
