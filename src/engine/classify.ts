@@ -6,7 +6,7 @@ import type { TableType } from './report';
 import type { SheetView } from './sheet-view';
 import { SPECS, type Shape, type TableSpec } from './specs';
 import { key } from './text';
-import { flatMap } from './collections';
+import { flatMap, Memo } from './collections';
 
 export interface Classification {
   type: TableType;
@@ -35,6 +35,15 @@ const BODY_WORD = new RegExp(
   SPECS.flatMap((s) => [...(s.shape === 'text' ? s.header ?? [] : []), ...(s.notHeader ?? [])]).map((re) => `(?:${re.source})`).join('|'),
 );
 
+/** A body text in key form when some spec reads it, else null. */
+const bodyWord = new Memo<string | null>((t) => {
+  const k = key(t);
+  return BODY_WORD.test(k) ? k : null;
+});
+
+const THREE_PUBLIC_ROW = /出国|公务接待/;
+const namesThreePublic = new Memo<boolean>((bare) => THREE_PUBLIC_ROW.test(bare));
+
 function publicNumber(s: string): number | null {
   const m = /公开(?:表)?(\d{1,2}|[一二三四五六七八九])表?/.exec(s);
   if (!m) return null;
@@ -61,7 +70,7 @@ export function gatherEvidence(v: SheetView, region: Region, layout: Layout): Ev
   if (dims.has('function')) shape.add('function');
   if (dims.has('economic')) shape.add('economic');
   if (dims.has('unit')) shape.add('units');
-  if (header.some((h) => /出国|公务接待|公务用车/.test(h)) || rows.some((r) => /出国|公务接待/.test(r.bare))) shape.add('three_public');
+  if (header.some((h) => /出国|公务接待|公务用车/.test(h)) || rows.some((r) => namesThreePublic.get(r.bare))) shape.add('three_public');
   if (header.some((h) => /项目名称|采购品目|服务/.test(h))) shape.add('items');
   const amountCells = layout.segments.reduce((n, s) => n + s.figures.count, 0);
   const words: string[] = [];
@@ -73,8 +82,8 @@ export function gatherEvidence(v: SheetView, region: Region, layout: Layout): Ev
       if (t === '') continue;
       if (t.length >= 12) longTexts++;
       if (t.length > 20) continue;
-      const k = key(t);
-      if (BODY_WORD.test(k)) words.push(k);
+      const word = bodyWord.get(t);
+      if (word !== null) words.push(word);
     }
   }
   if (amountCells < 4 || longTexts >= 3) shape.add('text');

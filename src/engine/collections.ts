@@ -18,3 +18,22 @@ export function flatMap<T, U>(items: readonly T[], f: (item: T, index: number) =
   }
   return out;
 }
+
+/**
+ * A function of a string, remembered: the same labels and codes recur in every department's
+ * tables. Bounded, so a long-running task pane does not grow without end.
+ */
+export class Memo<V> {
+  private readonly map = new Map<string, V>();
+  constructor(private readonly compute: (text: string) => V, private readonly limit = 50_000) {}
+
+  get(text: string): V {
+    let v = this.map.get(text);
+    if (v === undefined) {
+      if (this.map.size >= this.limit) this.map.clear();
+      v = this.compute(text);
+      this.map.set(text, v);
+    }
+    return v;
+  }
+}

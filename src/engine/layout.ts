@@ -4,6 +4,7 @@ import { FigureBlock, type RowFigures } from './row-figures';
 import { isColumnNumberRow, type Region } from './regions';
 import type { SheetView } from './sheet-view';
 import { bareLabel, isDigits, isSubsetLabel, key, norm, parseOrdinal } from './text';
+import { Memo } from './collections';
 
 export type ColumnRole = 'code' | 'unitCode' | 'name' | 'rowNo' | 'amount' | 'text';
 
@@ -153,18 +154,11 @@ function splitSegments(columns: Column[]): Column[][] {
   return segs.filter((s) => s.some((c) => c.role === 'amount' || c.role === 'name'));
 }
 
-const DIM_MEMO = [new Map<string, CodeDim>(), new Map<string, CodeDim>()];
+const dims = [new Memo((code) => dimOf(code, false)), new Memo((code) => dimOf(code, true))];
 
 function codeDim(code: string, col: Column | undefined): CodeDim {
   if (col?.role === 'unitCode') return 'unit';
-  const economic = col !== undefined && col.path.some(mentionsEconomic);
-  const memo = DIM_MEMO[economic ? 1 : 0];
-  let dim = memo.get(code);
-  if (dim === undefined) {
-    dim = dimOf(code, economic);
-    if (memo.size < 50_000) memo.set(code, dim);
-  }
-  return dim;
+  return dims[col !== undefined && col.path.some(mentionsEconomic) ? 1 : 0].get(code);
 }
 
 function mentionsEconomic(label: string): boolean {
@@ -225,19 +219,7 @@ interface LabelFacts {
   grand: boolean;
 }
 
-const LABEL_MEMO_LIMIT = 50_000;
-const labelMemo = [new Map<string, LabelFacts>(), new Map<string, LabelFacts>()];
-
-function labelFacts(written: string, lookForCode: boolean): LabelFacts {
-  const memo = labelMemo[lookForCode ? 1 : 0];
-  let f = memo.get(written);
-  if (f === undefined) {
-    if (memo.size >= LABEL_MEMO_LIMIT) memo.clear();
-    f = readLabel(written, lookForCode);
-    memo.set(written, f);
-  }
-  return f;
-}
+const labelFacts = [new Memo((t) => readLabel(t, false)), new Memo((t) => readLabel(t, true))];
 
 function readLabel(written: string, lookForCode: boolean): LabelFacts {
   let label = written;
@@ -325,7 +307,7 @@ function readRow(v: SheetView, seg: Column[], labelCols: Column[], figures: Figu
     codeCol = seg.find((c) => c.codePart);
     nameAsUnitCode = false;
   }
-  const facts = labelFacts(label, code === null);
+  const facts = labelFacts[code === null ? 1 : 0].get(label);
   if (facts.code !== null) {
     code = facts.code;
     label = facts.label;

@@ -7,36 +7,14 @@ import type { BodyRow, Segment } from '../layout';
 import type { Finding } from '../report';
 import type { Table } from '../table';
 import { key } from '../text';
+import { Memo } from '../collections';
 
 function core(s: string): string {
   return key(s).replace(/支出$/, '').replace(/费用?$/, '');
 }
 
-/** Written names in comparison form: the same names recur in every table of a workbook. */
-const WRITTEN_CORES = new Map<string, string>();
-
-function writtenCore(s: string): string {
-  let c = WRITTEN_CORES.get(s);
-  if (c === undefined) {
-    if (WRITTEN_CORES.size >= 50_000) WRITTEN_CORES.clear();
-    c = core(s);
-    WRITTEN_CORES.set(s, c);
-  }
-  return c;
-}
-
-/** Standard names in comparison form, computed once per code of each list. */
-const STANDARD_CORES = { f: new Map<string, string>(), e: new Map<string, string>() };
-
-function standardCore(list: 'f' | 'e', code: string, name: string): string {
-  const memo = STANDARD_CORES[list];
-  let c = memo.get(code);
-  if (c === undefined) {
-    c = core(name);
-    memo.set(code, c);
-  }
-  return c;
-}
+/** Written and standard names in comparison form, computed once per text. */
+const cores = new Memo(core);
 
 /** Names that hold one another pass: wording drifts between years and lists. */
 function sameName(written: string, standard: string): boolean {
@@ -61,7 +39,7 @@ export function checkCodes(t: Table): Finding[] {
       const code = row.code!;
       const list = row.dim === 'function' ? FUNCTION_CODES : ECONOMIC_CODES;
       const standard = list.get(code);
-      if (standard && row.bare !== '' && !sameName(writtenCore(row.bare), standardCore(row.dim === 'function' ? 'f' : 'e', code, standard))) {
+      if (standard && row.bare !== '' && !sameName(cores.get(row.bare), cores.get(standard))) {
         out.push(finding(t, seg, row, 'code.name', 'warning', code, `科目 ${code} 的标准名称为「${standard}」，表中写作「${row.label}」，请核对科目编码或名称`));
       }
       if (row.dim === 'function' && hasKuan) {
