@@ -1,16 +1,16 @@
-// The engine's composition root: snapshot → tables (recognize) → findings (check) → report.
-// Pure TypeScript, no Office, no DOM.
+// The engine's composition root: snapshot → tables (recognize, then check each at once) →
+// cross-table and 说明 findings → report. Pure TypeScript, no Office, no DOM.
 import { Dec } from './amount';
 import { checkTable } from './check';
 import type { WorkbookSnapshot } from './grid';
-import { recognize, regionRange } from './recognize';
+import { forEachTable, regionRange } from './recognize';
 import { REPORT_SCHEMA, type Finding, type Report, type TableType } from './report';
-import type { Table } from './table';
-import { checkCrossTables } from './workbook/cross-check';
-import { tableFigures } from './workbook/table-figures';
-import { buildFigureIndex } from './workbook/figure-index';
-import { checkEmptyTables } from './workbook/empty-tables';
-import { analyzeNarrative, type NarrativeStats } from './narrative/index';
+import type { TableHead } from './table';
+import { checkCrossTables, mayBePicked } from './workbook/cross-check';
+import { tableFigures, type TableFigure } from './workbook/table-figures';
+import { buildFigureIndex, labelledRowFigures } from './workbook/figure-index';
+import { checkEmptyTable, proseOf } from './workbook/empty-tables';
+import { checkStatements, readStatements, type NarrativeStats } from './narrative/index';
 import { flatMap } from './collections';
 
 export interface CheckOptions {
@@ -49,7 +49,7 @@ function dedupe(findings: Finding[]): Finding[] {
   });
 }
 
-export function tableReports(tables: Table[]): Report['tables'] {
+export function tableReports(tables: TableHead[]): Report['tables'] {
   return tables.map((t) => ({
     id: t.id,
     sheet: t.view.name,
@@ -67,21 +67,48 @@ export interface CheckResult {
   narrative: NarrativeStats;
 }
 
+/** What a table leaves behind once checked: its layout is no longer needed. */
+interface Checked {
+  findings: Finding[];
+  empty: Finding | null;
+  figures: TableFigure[];
+  /** 项 rows by name, read only when the workbook has 说明 statements. */
+  rowFigures: TableFigure[];
+}
+
 export function checkWorkbookTimed(workbook: WorkbookSnapshot, options: CheckOptions = {}): CheckResult {
   const t0 = performance.now();
-  const tables = recognize(workbook, { fixedTolerance: fixedTolerance(options.tolerance), typeOverrides: options.typeOverrides ?? {} });
+  // The 说明 text first: only a workbook with statements needs the tables' 项 rows by name.
+  const statements = readStatements(workbook.sheets);
   const t1 = performance.now();
-  const figures = flatMap(tables, tableFigures);
-  const own = [...flatMap(tables, checkTable), ...checkCrossTables(figures), ...checkEmptyTables(tables, workbook.sheets)];
+  // Each table is checked as soon as it is recognized, so its rows are garbage early.
+  const checked: Checked[] = [];
+  let prose: string[] | null = null;
+  const proseText = (): string[] => (prose ??= proseOf(workbook.sheets));
+  let checkMs = 0;
+  const recognizing = { fixedTolerance: fixedTolerance(options.tolerance), typeOverrides: options.typeOverrides ?? {} };
+  const tables = forEachTable(workbook, recognizing, (table, i) => {
+    const s = performance.now();
+    checked[i] = {
+      findings: checkTable(table),
+      empty: checkEmptyTable(table, proseText),
+      // Without 说明 text only the figures some relation can pick are kept.
+      figures: statements.length > 0 ? tableFigures(table) : tableFigures(table).filter(mayBePicked),
+      rowFigures: statements.length > 0 ? labelledRowFigures(table) : [],
+    };
+    checkMs += performance.now() - s;
+  });
   const t2 = performance.now();
-  // Prose lives outside tables; table sheets hold none worth reading past their footnotes.
-  const narrative = analyzeNarrative(workbook.sheets, buildFigureIndex(figures, tables));
+  const figures = flatMap(checked, (c) => c.figures);
+  const own = [...flatMap(checked, (c) => c.findings), ...checkCrossTables(figures), ...flatMap(checked, (c) => (c.empty ? [c.empty] : []))];
+  const t3 = performance.now();
+  const narrative = checkStatements(statements, buildFigureIndex([...figures, ...flatMap(checked, (c) => c.rowFigures)]));
   const findings = dedupe([...own, ...narrative.findings]);
   findings.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
-  const t3 = performance.now();
+  const t4 = performance.now();
   return {
     report: { schema: REPORT_SCHEMA, file: workbook.file, tables: tableReports(tables), findings },
-    timings: { recognizeMs: t1 - t0, checkMs: t2 - t1, narrativeMs: t3 - t2 },
+    timings: { recognizeMs: t2 - t1 - checkMs, checkMs: checkMs + (t3 - t2), narrativeMs: t1 - t0 + (t4 - t3) },
     narrative: narrative.stats,
   };
 }

@@ -6,7 +6,7 @@ import { findRegions, type Region } from './regions';
 import type { TableType } from './report';
 import { makeRounding, UNIT_SCALE } from './rounding';
 import { SheetView } from './sheet-view';
-import type { Table } from './table';
+import type { Table, TableHead } from './table';
 import { rangeA1 } from './address';
 import type { Dec } from './amount';
 import { inferEconomicCodes } from './infer-codes';
@@ -88,10 +88,32 @@ export function regionRange(region: Region): string {
   return rangeA1({ r0, c0: region.c0, r1: Math.max(region.bodyEnd, region.bodyStart - 1), c1: region.c1 });
 }
 
-export function recognize(workbook: WorkbookSnapshot, options: RecognizeOptions): Table[] {
-  const tables: Table[] = [];
-  const pending: { table: Omit<Table, 'unit' | 'rounding'>; unit: string | null; decimals: number }[] = [];
+interface Recognized {
+  index: number;
+  /** The head's fields known before the unit. */
+  found: Omit<TableHead, 'id' | 'unit' | 'rounding'>;
+  layout: Layout;
+  decimals: number;
+}
+
+/**
+ * Recognizes every table of the workbook and hands each to `visit` as soon as its unit is
+ * known (tables are numbered t1, t2 … in sheet order). A table that does not state its unit
+ * shares the workbook's usual one, so those few are handed over at the end. Returns the
+ * tables' heads in order.
+ */
+export function forEachTable(workbook: WorkbookSnapshot, options: RecognizeOptions, visit: (table: Table, index: number) => void): TableHead[] {
+  const heads: TableHead[] = [];
+  const unstated: Recognized[] = [];
+  const counts = new Map<string, number>();
   const overrides = Object.keys(options.typeOverrides).length > 0;
+  const finish = (r: Recognized, unit: string): void => {
+    // The head holds no layout: it outlives the table's rows.
+    const head: TableHead = { ...r.found, id: `t${r.index + 1}`, unit, rounding: makeRounding(unit, r.decimals, options.fixedTolerance) };
+    heads[r.index] = head;
+    visit({ ...head, layout: r.layout, head }, r.index);
+  };
+  let index = 0;
   for (const sheet of workbook.sheets) {
     const view = new SheetView(sheet);
     for (const region of findRegions(view)) {
@@ -102,20 +124,24 @@ export function recognize(workbook: WorkbookSnapshot, options: RecognizeOptions)
       const cls = override ? { type: override, confidence: 1 } : found;
       if (!hasTableContent(region, layout, cls.type)) continue;
       if (specOf(cls.type)?.shape === 'economic') inferEconomicCodes(layout);
-      pending.push({
-        table: { id: '', view, region, layout, entity, ...cls },
-        unit: unitOf(view, region, layout),
-        decimals: shownDecimals(layout),
-      });
+      const r: Recognized = { index: index++, found: { view, region, entity, ...cls }, layout, decimals: shownDecimals(layout) };
+      const unit = unitOf(view, region, layout);
+      if (unit === null) {
+        unstated.push(r);
+        continue;
+      }
+      counts.set(unit, (counts.get(unit) ?? 0) + 1);
+      finish(r, unit);
     }
   }
-  // A table that does not state its unit shares the workbook's usual one.
-  const counts = new Map<string, number>();
-  for (const p of pending) if (p.unit !== null) counts.set(p.unit, (counts.get(p.unit) ?? 0) + 1);
   const usual = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '万元';
-  pending.forEach((p, i) => {
-    const unit = p.unit ?? usual;
-    tables.push({ ...p.table, id: `t${i + 1}`, unit, rounding: makeRounding(unit, p.decimals, options.fixedTolerance) });
-  });
+  for (const r of unstated) finish(r, usual);
+  return heads;
+}
+
+/** Every table with its layout, in order (tests and tools; the engine streams with forEachTable). */
+export function recognize(workbook: WorkbookSnapshot, options: RecognizeOptions): Table[] {
+  const tables: Table[] = [];
+  forEachTable(workbook, options, (t, i) => (tables[i] = t));
   return tables;
 }

@@ -5,7 +5,7 @@ import { fmt, ZERO, type Dec } from '../amount';
 import type { CellRange } from '../grid';
 import type { Finding, Severity } from '../report';
 import { tolerance } from '../rounding';
-import type { Table } from '../table';
+import type { TableHead } from '../table';
 
 export interface Cell {
   r: number;
@@ -65,7 +65,7 @@ export function relatedRanges(sheet: string, cells: Cell[]): string[] {
   return out;
 }
 
-export function compare(table: Table, cmp: Comparison): Finding | null {
+export function compare(table: TableHead, cmp: Comparison): Finding | null {
   if (cmp.expected === null && cmp.actual === null) return null;
   // A ragged row may lack the compared column: nothing to point at, nothing to say.
   if (!Number.isInteger(cmp.cell.c)) return null;

@@ -359,10 +359,18 @@ export function extractionStats(statements: Statement[]): Omit<NarrativeStats, '
   return { found: statements.length, namingFigure: naming.length, extracted: naming.filter(complete).length };
 }
 
+/** The statements of every published sheet's prose (a hidden sheet is nobody's statement). */
+export function readStatements(sheets: SheetSnapshot[]): Statement[] {
+  return flatMap(sheets.filter((s) => !s.hidden), (s) => extractStatements(s));
+}
+
 /** Reads the prose of every sheet and checks it; returns findings, statements and coverage counts. */
 export function analyzeNarrative(sheets: SheetSnapshot[], index: FigureIndex): NarrativeResult {
-  // A hidden sheet is not published: its text is nobody's statement.
-  const statements = flatMap(sheets.filter((s) => !s.hidden), (s) => extractStatements(s));
+  return checkStatements(readStatements(sheets), index);
+}
+
+/** Checks statements against the tables' figures. */
+export function checkStatements(statements: Statement[], index: FigureIndex): NarrativeResult {
   const carryOver = new Set(
     statements
       .filter((s) => s.kind === 'amount' && s.subject === '上年结转' && !s.amount.value.isZero())

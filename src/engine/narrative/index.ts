@@ -1,5 +1,5 @@
 // The 说明 (narrative) checks: statements read from prose cells, checked against the FigureIndex.
-export { analyzeNarrative, checkNarrative, extractionStats, namesFigure, narrativeNote, narrativeStats } from './check';
+export { analyzeNarrative, checkNarrative, checkStatements, readStatements, extractionStats, namesFigure, narrativeNote, narrativeStats } from './check';
 export type { NarrativeResult, NarrativeStats } from './check';
 export { extractStatements, prose } from './extract';
 export type {

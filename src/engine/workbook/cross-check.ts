@@ -4,7 +4,8 @@ import { Dec } from '../amount';
 import { compare } from '../checks/emit';
 import type { Finding } from '../report';
 import { UNIT_SCALE } from '../rounding';
-import type { Table } from '../table';
+import type { TableHead } from '../table';
+import type { TableType } from '../report';
 import { CROSS_RELATIONS, type CrossRelation, type FigureSel } from './relations';
 import { cellRef, type TableFigure } from './table-figures';
 import { sheetRef } from '../address';
@@ -14,7 +15,7 @@ import { key } from '../text';
 /** One figure as found: possibly the sum of several same-named figures of one table (30217 listed twice). */
 type Found = TableFigure;
 
-function convert(value: Dec, from: Table, to: Table): Dec {
+function convert(value: Dec, from: TableHead, to: TableHead): Dec {
   if (from.unit === to.unit) return value;
   return value.times(UNIT_SCALE[from.unit] ?? 1e4).div(UNIT_SCALE[to.unit] ?? 1e4);
 }
@@ -29,14 +30,30 @@ function patternIndex(patterns: readonly RegExp[], name: string): number {
   return -1;
 }
 
-function pick(byType: ByType, s: FigureSel): Map<Table, Map<string, Found>> {
-  const patterns: readonly RegExp[] = s.name instanceof RegExp ? [s.name] : s.name;
+function patternsOf(s: FigureSel): readonly RegExp[] {
+  return s.name instanceof RegExp ? [s.name] : s.name;
+}
+
+/** Every figure selector of the relations, by the table type it reads. */
+const SELECTORS = new Map<TableType, FigureSel[]>();
+for (const rel of CROSS_RELATIONS) {
+  for (const s of [...(rel.equal ?? []), ...(rel.cell ? [rel.cell] : []), ...(rel.sum ?? [])]) for (const t of s.types) pushTo(SELECTORS, t, s);
+}
+
+/** Whether some relation could pick the figure: the others need not be kept for checkCrossTables. */
+export function mayBePicked(f: TableFigure): boolean {
+  for (const s of SELECTORS.get(f.table.type) ?? []) if ((s.column ?? MAIN).test(f.column) && patternIndex(patternsOf(s), f.name) >= 0) return true;
+  return false;
+}
+
+function pick(byType: ByType, s: FigureSel): Map<TableHead, Map<string, Found>> {
+  const patterns = patternsOf(s);
   const column = s.column ?? MAIN;
   // One pass tests each figure once; per table only figures of the best pattern that
   // matches any of its figures are kept.
   const matched: TableFigure[] = [];
   const ranks: number[] = [];
-  const best = new Map<Table, number>();
+  const best = new Map<TableHead, number>();
   for (const type of s.types) {
     for (const f of byType.get(type) ?? []) {
       if (!column.test(f.column)) continue;
@@ -47,7 +64,7 @@ function pick(byType: ByType, s: FigureSel): Map<Table, Map<string, Found>> {
       if (i < (best.get(f.table) ?? Infinity)) best.set(f.table, i);
     }
   }
-  const out = new Map<Table, Map<string, Found>>();
+  const out = new Map<TableHead, Map<string, Found>>();
   for (let k = 0; k < matched.length; k++) {
     const f = matched[k];
     if (ranks[k] !== best.get(f.table)) continue;
@@ -75,15 +92,15 @@ const EXCLUDES_CARRY = /不含(上年)?结转/;
  * A table titled "（不含上年结转）" leaves out what its counterpart includes: a difference
  * is a 口径 matter to look at, not an error.
  */
-function scope(rel: CrossRelation, tables: Table[]): { over: CrossRelation['severity']; note: string } {
+function scope(rel: CrossRelation, tables: TableHead[]): { over: CrossRelation['severity']; note: string } {
   const narrow = tables.filter((t) => EXCLUDES_CARRY.test(t.region.title));
   if (narrow.length === 0 || narrow.length === tables.length) return { over: rel.severity, note: '' };
   return { over: 'warning', note: `（「${narrow[0].view.name}」不含上年结转，口径不同）` };
 }
 
 /** Half a shown unit of each side, in the unit of `at`'s table: both figures are rounded. */
-function pairTolerance(at: Table, other: Table): Dec {
-  const half = (t: Table): Dec => (t.rounding.applies ? new Dec(10).pow(-t.rounding.decimals).div(2) : new Dec(0));
+function pairTolerance(at: TableHead, other: TableHead): Dec {
+  const half = (t: TableHead): Dec => (t.rounding.applies ? new Dec(10).pow(-t.rounding.decimals).div(2) : new Dec(0));
   return half(at).plus(convert(half(other), other, at));
 }
 
@@ -107,7 +124,7 @@ function emitEqual(rel: CrossRelation, at: Found, others: Found[], note: string)
 }
 
 /** Equality among figures of several tables, with the odd one out carrying the finding. */
-type Picked = Map<Table, Map<string, Found>>;
+type Picked = Map<TableHead, Map<string, Found>>;
 
 /** The first figure picked (in table order), or the first of that name when one is given. */
 function firstPicked(p: Picked, name: string | null): Found | undefined {
@@ -192,7 +209,7 @@ function departments(figures: TableFigure[]): TableFigure[][] {
   if (named.size <= 1) return [figures];
   const bySheet = new Map<string, string>();
   for (const t of tables) if (t.entity !== '' && !bySheet.has(t.view.name)) bySheet.set(t.view.name, key(t.entity));
-  const group = (t: Table): string => (t.entity !== '' ? key(t.entity) : bySheet.get(t.view.name) ?? '');
+  const group = (t: TableHead): string => (t.entity !== '' ? key(t.entity) : bySheet.get(t.view.name) ?? '');
   const out = new Map<string, TableFigure[]>();
   for (const f of figures) pushTo(out, group(f.table), f);
   return [...out.values()];

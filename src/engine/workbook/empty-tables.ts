@@ -15,31 +15,26 @@ function subject(t: Table): string | null {
   return m ? m[1] : null;
 }
 
-function proseOf(sheets: SheetSnapshot[]): string[] {
+/** Long texts of the workbook, normalized: where a 说明 would explain an empty table. */
+export function proseOf(sheets: SheetSnapshot[]): string[] {
   const out: string[] = [];
   for (const s of sheets) for (const row of s.values) for (const v of row ?? []) if (typeof v === 'string' && v.length >= 10) out.push(norm(v));
   return out;
 }
 
-export function checkEmptyTables(tables: Table[], sheets: SheetSnapshot[]): Finding[] {
-  let prose: string[] | null = null;
-  const out: Finding[] = [];
-  for (const t of tables) {
-    const shape = specOf(t.type)?.shape;
-    if (!shape || shape === 'text') continue;
-    const hasFigure = t.layout.segments.some((s) => s.rows.some((r) => r.amounts.any()));
-    if (hasFigure) continue;
-    if (t.region.footnotes.some((f) => EXPLAINED.test(norm(f)))) continue;
-    prose ??= proseOf(sheets);
-    const subj = subject(t);
-    if (subj && prose.some((p) => p.includes(subj) && EXPLAINED.test(p))) continue;
-    const r = t.region.titleRow ?? t.region.headerStart;
-    out.push({
-      rule: 'empty.unexplained', severity: 'warning', table: t.id, sheet: t.view.name, cell: a1(r, t.region.c0),
-      expected: '0', actual: '0', difference: '0', tolerance: '0',
-      message: `「${t.region.title || t.view.name}」没有任何数字，但表中和说明中均未注明原因（应注明“本表无数据”或说明无此项支出的原因）`,
-      related: [],
-    });
-  }
-  return out;
+/** The warning for a table with no figure at all and no word on why; `prose` is read only when needed. */
+export function checkEmptyTable(t: Table, prose: () => string[]): Finding | null {
+  const shape = specOf(t.type)?.shape;
+  if (!shape || shape === 'text') return null;
+  if (t.layout.segments.some((s) => s.figures.count > 0)) return null;
+  if (t.region.footnotes.some((f) => EXPLAINED.test(norm(f)))) return null;
+  const subj = subject(t);
+  if (subj && prose().some((p) => p.includes(subj) && EXPLAINED.test(p))) return null;
+  const r = t.region.titleRow ?? t.region.headerStart;
+  return {
+    rule: 'empty.unexplained', severity: 'warning', table: t.id, sheet: t.view.name, cell: a1(r, t.region.c0),
+    expected: '0', actual: '0', difference: '0', tolerance: '0',
+    message: `「${t.region.title || t.view.name}」没有任何数字，但表中和说明中均未注明原因（应注明“本表无数据”或说明无此项支出的原因）`,
+    related: [],
+  };
 }

@@ -8,7 +8,7 @@ import { key } from '../text';
 import type { Figure, FigureIndex } from './figures';
 import { functionRowFigures, type TableFigure } from './table-figures';
 import type { Table } from '../table';
-import { flatMap, pushTo } from '../collections';
+import { pushTo } from '../collections';
 
 const SUMMARY_ROWS: [RegExp, string][] = [
   [/^本年收入(合计|小计)?$/, '收入合计'],
@@ -125,19 +125,24 @@ function yearOf(title: string): number | null {
   return m ? Number(m[1]) : null;
 }
 
-/**
- * The index over the tables' figures. Built on the first question: a workbook without
- * 说明 text never asks, and naming every figure of a large workbook is not free.
- */
+/** Figures by canonical name. */
 interface Indexed {
   byName: Map<string, Figure[]>;
   all: Figure[];
 }
 
-export function buildFigureIndex(figures: TableFigure[], tables: readonly Table[] = []): FigureIndex {
+/**
+ * The 项 rows (2101101 行政运行) of the tables whose rows the text may name by label. No
+ * cross-table relation compares them, so they are read only for a workbook with 说明 text.
+ */
+export function labelledRowFigures(table: Table): TableFigure[] {
+  return LABELLED_TYPES.includes(table.type) ? functionRowFigures(table) : [];
+}
+
+/** The index over the tables' figures, built on the first question (most workbooks ask none). */
+export function buildFigureIndex(figures: TableFigure[]): FigureIndex {
   let built: Indexed | null = null;
-  const rows = (): TableFigure[] => flatMap(tables.filter((t) => LABELLED_TYPES.includes(t.type)), functionRowFigures);
-  const index = (): Indexed => (built ??= indexFigures([...figures, ...rows()]));
+  const index = (): Indexed => (built ??= indexFigures(figures));
   return {
     find: (subject) => index().byName.get(key(subject)) ?? [],
     all: () => index().all,

@@ -12,7 +12,7 @@ import { specOf } from '../specs';
 import { partOf } from '../checks/three-public';
 import { pushTo } from '../collections';
 import { CodeIndex } from '../code-index';
-import type { Table } from '../table';
+import type { Table, TableHead } from '../table';
 import { bareLabel, key } from '../text';
 
 /**
@@ -31,7 +31,7 @@ export class TableFigure {
     readonly name: string,
     /** Column the figure is read from (header label key), "" for the table's main column. */
     readonly column: string,
-    readonly table: Table,
+    readonly table: TableHead,
     readonly cells: Cell[],
     /** Exact Σ in 0.0001-units (blank = 0), or null when some figure does not fit that form. */
     readonly units: number | null,
@@ -52,7 +52,7 @@ export class TableFigure {
   }
 }
 
-function sumCells(table: Table, cells: readonly Cell[]): Dec | null {
+function sumCells(table: TableHead, cells: readonly Cell[]): Dec | null {
   let value: Dec | null = null;
   for (const { r, c } of cells) {
     const v = table.view.amount(r, c)?.value;
@@ -108,7 +108,7 @@ class Tally {
 
   figure(name: string, column: string, table: Table): TableFigure {
     const units = this.units !== null && Number.isSafeInteger(this.units) ? this.units : null;
-    return new TableFigure(name, column, table, this.cells, units, this.blank);
+    return new TableFigure(name, column, table.head, this.cells, units, this.blank);
   }
 }
 
