@@ -15,9 +15,21 @@ export interface Rounding {
 }
 
 export function makeRounding(unit: string, decimals: number, fixed: Dec | null): Rounding {
-  const scale = new Dec(UNIT_SCALE[unit] ?? 1e4);
-  const step = scale.times(new Dec(10).pow(-decimals));
-  return { decimals, unit, applies: step.greaterThan('0.01'), fixed };
+  return { decimals, unit, applies: coarserThanFen(unit, decimals), fixed };
+}
+
+/** Whether one shown step (10^-decimals of the unit) is more than 0.01 元; asked once per unit and decimals. */
+const COARSER = new Map<string, boolean>();
+
+function coarserThanFen(unit: string, decimals: number): boolean {
+  const k = `${unit}|${decimals}`;
+  let applies = COARSER.get(k);
+  if (applies === undefined) {
+    const step = new Dec(UNIT_SCALE[unit] ?? 1e4).times(new Dec(10).pow(-decimals));
+    applies = step.greaterThan('0.01');
+    COARSER.set(k, applies);
+  }
+  return applies;
 }
 
 /** Tolerance for a relation with n addends. */

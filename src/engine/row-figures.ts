@@ -11,17 +11,18 @@ const facts: FigureFacts = { units: 0, decimals: 0, percent: false, zero: false 
 /** The figures of up to `capacity` rows over the same amount columns. */
 export class FigureBlock {
   /** Exact 0.0001-units (0 when blank); NaN when the figure does not fit the integer form. */
-  readonly exact: Float64Array;
+  // Plain arrays: a typed array per table costs more to allocate than it saves.
+  readonly exact: number[];
   /** 1 where the cell holds a figure. */
-  readonly present: Uint8Array;
+  readonly present: number[];
   /** Figures read, and how many non-zero amounts (not percentages) show each count of decimals. */
   count = 0;
   readonly byDecimals: number[] = [];
   private used = 0;
 
   constructor(readonly view: SheetView, readonly cols: readonly number[], capacity: number) {
-    this.exact = new Float64Array(capacity * cols.length);
-    this.present = new Uint8Array(capacity * cols.length);
+    this.exact = new Array<number>(capacity * cols.length).fill(0);
+    this.present = new Array<number>(capacity * cols.length).fill(0);
   }
 
   /** Reads row r's figures into the next free slice. */
