@@ -1,6 +1,6 @@
 // Amount parsing. Money is decimal: values are decimal.js instances built from strings.
 import Decimal from 'decimal.js';
-import type { CellValue } from './grid';
+import { cellFormat, cellText, cellValue, type CellValue, type SheetSnapshot } from './grid';
 import { hasDigit, isDigits } from './text';
 
 /** An isolated Decimal constructor: the global config is never touched. */
@@ -196,14 +196,18 @@ export interface FigureFacts {
 }
 
 /**
- * The facts of a cell's figure without building an Amount (false when it holds none): a stored
- * number takes no allocation at all, anything else is parsed.
+ * The facts of the figure in cell (r, c) without building an Amount (false when it holds
+ * none): a stored number takes no allocation, and its displayed text is read only when its
+ * format leaves the decimals open (the text sits in another array: reading it costs a cache miss).
  */
-export function readFigure(value: CellValue, text: string | null, format: string | null, out: FigureFacts): boolean {
+export function readFigure(sheet: SheetSnapshot, r: number, c: number, out: FigureFacts): boolean {
+  const value = cellValue(sheet, r, c);
+  if (value === null) return false;
+  const format = cellFormat(sheet, r, c);
   if (typeof value === 'number') {
     const fmt = formatInfo(format);
     const units = fmt.percent ? null : unitsOfNumber(value);
-    const decimals = units !== null ? shownDecimalsOf(units, text, fmt) : -1;
+    const decimals = units !== null ? shownDecimalsOf(units, fmt.decimals === null ? cellText(sheet, r, c) : null, fmt) : -1;
     if (units !== null && decimals >= 0) {
       out.units = units;
       out.decimals = decimals;
@@ -212,13 +216,25 @@ export function readFigure(value: CellValue, text: string | null, format: string
       return true;
     }
   }
-  const a = parseAmount(value, text, format);
+  const a = parseAmount(value, cellText(sheet, r, c), format);
   if (a === null) return false;
   out.units = a.units ?? NaN;
   out.decimals = a.decimals;
   out.percent = a.percent;
   out.zero = a.units !== null ? a.units === 0 : a.value.isZero();
   return true;
+}
+
+/** The cell at (r, c) as an amount, its displayed text read only when its format needs it. */
+export function cellAmount(sheet: SheetSnapshot, r: number, c: number): Amount | null {
+  const value = cellValue(sheet, r, c);
+  if (value === null || typeof value === 'boolean') return null;
+  const format = cellFormat(sheet, r, c);
+  if (typeof value === 'number') {
+    const fmt = formatInfo(format);
+    return numberAmount(value, fmt.decimals === null ? cellText(sheet, r, c) : null, fmt);
+  }
+  return parseAmount(value, cellText(sheet, r, c), format);
 }
 
 /** Whether a text holds an amount, without building it ("2080505": codes stored as text are the common case). */

@@ -30,9 +30,7 @@ export class FigureBlock {
     const base = this.used;
     this.used += this.cols.length;
     for (let j = 0; j < this.cols.length; j++) {
-      const c = this.cols[j];
-      const v = this.view.raw(r, c);
-      if (v === null || !readFigure(v, this.view.text(r, c), this.view.format(r, c), facts)) continue;
+      if (!readFigure(this.view.sheet, r, this.cols[j], facts)) continue;
       this.exact[base + j] = facts.units;
       this.present[base + j] = 1;
       this.count++;

@@ -1,7 +1,7 @@
 // A read-only view over one sheet snapshot with merged-cell lookup and cached
 // normalized text, so recognition never re-normalizes a cell.
-import { isAmountText, parseAmount, type Amount } from './amount';
-import { cellFormat, cellText, cellValue, sheetColCount, type CellRange, type CellValue, type SheetSnapshot } from './grid';
+import { cellAmount, isAmountText, type Amount } from './amount';
+import { cellText, cellValue, sheetColCount, type CellRange, type CellValue, type SheetSnapshot } from './grid';
 import { isBlank, isNormal, norm } from './text';
 
 export class SheetView {
@@ -53,15 +53,6 @@ export class SheetView {
     return top !== undefined && top !== this.id(r, c);
   }
 
-  /** The displayed text the host gave for a cell, if any. */
-  text(r: number, c: number): string | null {
-    return cellText(this.sheet, r, c);
-  }
-
-  format(r: number, c: number): string | null {
-    return cellFormat(this.sheet, r, c);
-  }
-
   /** Raw text of a cell ("" for empty), numbers as shown. */
   str(r: number, c: number): string {
     const v = this.raw(r, c);
@@ -95,9 +86,7 @@ export class SheetView {
    * cached amounts would cost more to keep than to parse.
    */
   amount(r: number, c: number): Amount | null {
-    const v = this.raw(r, c);
-    if (v === null || typeof v === 'boolean') return null;
-    return parseAmount(v, cellText(this.sheet, r, c), cellFormat(this.sheet, r, c));
+    return cellAmount(this.sheet, r, c);
   }
 
   /** Whether the cell holds an amount, without building it (a stored number always does). */
