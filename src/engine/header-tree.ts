@@ -3,6 +3,7 @@
 // 其中 columns are subsets and never added.
 import type { Column } from './layout';
 import { isSubsetLabel } from './text';
+import { Memo } from './collections';
 
 export interface HeaderNode {
   label: string;
@@ -13,7 +14,7 @@ export interface HeaderNode {
 
 export const TOTAL_COL = /(合计|小计|总计|资金总额)(数)?$|^合计|^总计/;
 
-export function buildTree(cols: Column[]): HeaderNode {
+export function buildTree(cols: readonly Column[]): HeaderNode {
   const root: HeaderNode = { label: '', children: [], leaf: null };
   // The segment's shared top labels (收入/支出, 本年…基本支出) are not groups.
   let shared = 0;
@@ -60,4 +61,24 @@ export function nodes(root: HeaderNode): HeaderNode[] {
     queue.push(...n.children);
   }
   return out;
+}
+
+/**
+ * Something derived from amount-column headers alone (not their positions), computed once per
+ * distinct header: a workbook repeats its templates' headers in every department's tables.
+ */
+export class PerHeader<T> {
+  private readonly memo: Memo<T>;
+  private pending: readonly Column[] = [];
+
+  constructor(derive: (cols: readonly Column[]) => T) {
+    this.memo = new Memo(() => derive(this.pending), 10_000);
+  }
+
+  get(cols: readonly Column[]): T {
+    this.pending = cols;
+    const value = this.memo.get(cols.map((c) => c.path.join('\u0001')).join('\u0002'));
+    this.pending = [];
+    return value;
+  }
 }

@@ -7,7 +7,7 @@ import type { Finding } from '../report';
 import type { Table } from '../table';
 import { compare, type Cell } from './emit';
 import { columnLabel, rowHoldsExactly, rowName, valueAt } from './values';
-import { buildTree, TOTAL_COL, valueCols, type HeaderNode } from '../header-tree';
+import { buildTree, PerHeader, TOTAL_COL, valueCols, type HeaderNode } from '../header-tree';
 import { isSubsetLabel } from '../text';
 
 /** Columns that are not amounts to add: ratios, comparisons with other years, counts. */
@@ -22,7 +22,7 @@ interface Relation {
 /** Groups such as 按收入性质分 / 按支出性质分 are alternative breakdowns of the same total. */
 const BREAKDOWN = /^按.+分$/;
 
-function relationFor(total: HeaderNode, parts: HeaderNode[], cols: Column[]): Relation | null {
+function relationFor(total: HeaderNode, parts: HeaderNode[], cols: readonly Column[]): Relation | null {
   const out: number[] = [];
   for (const o of parts) {
     const v = valueCols(o);
@@ -32,7 +32,7 @@ function relationFor(total: HeaderNode, parts: HeaderNode[], cols: Column[]): Re
   return { total: total.leaf!, parts: out, name: columnLabel(cols[total.leaf!]) };
 }
 
-function relations(node: HeaderNode, cols: Column[], out: Relation[]): void {
+function relations(node: HeaderNode, cols: readonly Column[], out: Relation[]): void {
   if (node.leaf !== null) return;
   const total = node.children.find((n) => n.leaf !== null && TOTAL_COL.test(n.label));
   const others = node.children.filter((n) => n !== total && !isSubsetLabel(n.label));
@@ -47,11 +47,17 @@ function relations(node: HeaderNode, cols: Column[], out: Relation[]): void {
   for (const child of node.children) relations(child, cols, out);
 }
 
+/** The column relations a header implies. */
+const RELATIONS = new PerHeader<Relation[]>((cols) => {
+  const rels: Relation[] = [];
+  if (cols.length >= 2) relations(buildTree(cols), cols, rels);
+  return rels;
+});
+
 export function checkColumns(table: Table, seg: Segment): Finding[] {
   const cols = seg.columns.filter((c) => c.role === 'amount');
-  if (cols.length < 2) return [];
-  const rels: Relation[] = [];
-  relations(buildTree(cols), cols, rels);
+  const rels = RELATIONS.get(cols);
+  if (rels.length === 0) return [];
   const findings: Finding[] = [];
   for (const row of seg.rows) {
     for (const rel of rels) {

@@ -9,7 +9,7 @@ import type { TableType } from '../report';
 import { CROSS_RELATIONS, type CrossRelation, type FigureSel } from './relations';
 import { cellRef, type TableFigure } from './table-figures';
 import { sheetRef } from '../address';
-import { pushTo, flatMap } from '../collections';
+import { flatMap, Memo, pushTo } from '../collections';
 import { key } from '../text';
 
 /** One figure as found: possibly the sum of several same-named figures of one table (30217 listed twice). */
@@ -40,10 +40,22 @@ for (const rel of CROSS_RELATIONS) {
   for (const s of [...(rel.equal ?? []), ...(rel.cell ? [rel.cell] : []), ...(rel.sum ?? [])]) for (const t of s.types) pushTo(SELECTORS, t, s);
 }
 
+function pickable(type: TableType, column: string, name: string): boolean {
+  for (const s of SELECTORS.get(type) ?? []) if ((s.column ?? MAIN).test(column) && patternIndex(patternsOf(s), name) >= 0) return true;
+  return false;
+}
+
+/** pickable per table type and column, by figure name (names recur in every department). */
+const PICKABLE = new Map<string, Memo<boolean>>();
+
 /** Whether some relation could pick the figure: the others need not be kept for checkCrossTables. */
 export function mayBePicked(f: TableFigure): boolean {
-  for (const s of SELECTORS.get(f.table.type) ?? []) if ((s.column ?? MAIN).test(f.column) && patternIndex(patternsOf(s), f.name) >= 0) return true;
-  return false;
+  const { type } = f.table;
+  const { column } = f;
+  const k = `${type}|${column}`;
+  let memo = PICKABLE.get(k);
+  if (!memo) PICKABLE.set(k, (memo = new Memo((name) => pickable(type, column, name))));
+  return memo.get(f.name);
 }
 
 function pick(byType: ByType, s: FigureSel): Map<TableHead, Map<string, Found>> {

@@ -6,7 +6,7 @@ import { a1 } from '../address';
 import { Dec, fromUnits } from '../amount';
 import type { Cell } from '../checks/emit';
 import { FUNCTION_CODES } from '../data/code-lists';
-import { buildTree, nodes, TOTAL_COL, valueCols } from '../header-tree';
+import { buildTree, nodes, PerHeader, TOTAL_COL, valueCols } from '../header-tree';
 import type { BodyRow, CodeDim, Segment } from '../layout';
 import { specOf } from '../specs';
 import { partOf } from '../checks/three-public';
@@ -112,20 +112,29 @@ class Tally {
   }
 }
 
+interface NamedColumn {
+  name: string;
+  /** Indices into the segment's amount columns. */
+  cols: number[];
+}
+
 /** Named columns of a segment: "" = the main (first 合计) column, then every header node. */
-function namedColumns(seg: Segment): { name: string; cols: number[] }[] {
-  const cols = amountCols(seg);
+function namedColumns(seg: Segment): NamedColumn[] {
+  return NAMED.get(amountCols(seg));
+}
+
+const NAMED = new PerHeader<NamedColumn[]>((cols) => {
   if (cols.length === 0) return [];
   const tree = buildTree(cols);
   const rootTotal = tree.children.find((n) => n.leaf !== null && TOTAL_COL.test(n.label));
-  const out: { name: string; cols: number[] }[] = [{ name: '', cols: [rootTotal ? rootTotal.leaf! : 0] }];
+  const out: NamedColumn[] = [{ name: '', cols: [rootTotal ? rootTotal.leaf! : 0] }];
   const main = out[0].cols.join();
   for (const n of nodes(tree)) {
     const v = valueCols(n);
     if (v && n.label !== '' && v.join() !== main) out.push({ name: key(n.label.replace(/^其中/, '')), cols: v });
   }
   return out;
-}
+});
 
 function push(out: TableFigure[], table: Table, name: string, column: string, row: BodyRow, js: number[]): void {
   const sum = new Tally().row(row, js);
@@ -170,7 +179,7 @@ function codeTableFigures(table: Table, out: TableFigure[]): void {
 }
 
 /** Coded item rows of one dimension, in the main column: "code:30217", labelled with the row's name. */
-function codeRowFigures(table: Table, seg: Segment, main: { name: string; cols: number[] }[], dim: CodeDim, out: TableFigure[]): void {
+function codeRowFigures(table: Table, seg: Segment, main: NamedColumn[], dim: CodeDim, out: TableFigure[]): void {
   for (const row of seg.rows) {
     if (row.kind !== 'item' || row.dim !== dim || !row.code) continue;
     for (const col of main) {
