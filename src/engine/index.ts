@@ -92,8 +92,8 @@ export function checkWorkbookTimed(workbook: WorkbookSnapshot, options: CheckOpt
     checked[i] = {
       findings: checkTable(table),
       empty: checkEmptyTable(table, proseText),
-      // Without 说明 text only the figures some relation can pick are kept.
-      figures: statements.length > 0 ? tableFigures(table) : tableFigures(table).filter(mayBePicked),
+      // Without 说明 text only the figures some relation can pick are read.
+      figures: tableFigures(table, statements.length > 0 ? undefined : mayBePicked),
       rowFigures: statements.length > 0 ? labelledRowFigures(table) : [],
     };
     checkMs += performance.now() - s;

@@ -32,7 +32,7 @@ interface PairCell {
 
 /** Cells of figures that two tables hold equal today, per the declared equal-relations. */
 function pairedCells(wb: WorkbookSnapshot): PairCell[] {
-  const figs = recognize(wb, { fixedTolerance: null, typeOverrides: {} }).flatMap(tableFigures);
+  const figs = recognize(wb, { fixedTolerance: null, typeOverrides: {} }).flatMap((t) => tableFigures(t));
   const out: PairCell[] = [];
   for (const rel of CROSS_RELATIONS) {
     if (!rel.equal || rel.severity === 'warning') continue;

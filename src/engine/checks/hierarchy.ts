@@ -5,22 +5,25 @@ import type { Finding } from '../report';
 import type { Table } from '../table';
 import { compare } from './emit';
 import { pushTo } from '../collections';
-import { CodeIndex } from '../code-index';
+import { codeParents } from '../code-parents';
 import { cellAt, columnLabel, holdsExactly, rowName, sumAt, valueAt } from './values';
 import { flatMap } from '../collections';
 
 const DIM_NAME: Record<CodeDim, string> = { function: '科目', economic: '经济科目', unit: '单位', other: '项目' };
 
-/** The coded rows of each dimension, by code: a row's parent is its longest prefix listed once. */
-function codeIndexes(rows: BodyRow[]): Map<CodeDim | null, CodeIndex<BodyRow>> {
-  const byDim = new Map<CodeDim | null, CodeIndex<BodyRow>>();
-  for (const row of rows) {
-    if (!row.code) continue;
-    let index = byDim.get(row.dim);
-    if (!index) byDim.set(row.dim, (index = new CodeIndex()));
-    index.add(row.code, row);
+/** Each coded row's parent in its own dimension; a code listed twice is ambiguous as a parent, so its rows are leaves. */
+function parents(rows: BodyRow[]): Map<BodyRow, BodyRow> {
+  const byDim = new Map<CodeDim | null, BodyRow[]>();
+  for (const row of rows) if (row.code) pushTo(byDim, row.dim, row);
+  const out = new Map<BodyRow, BodyRow>();
+  for (const list of byDim.values()) {
+    const found = codeParents(list, (r) => r.code, true);
+    list.forEach((row, i) => {
+      const parent = found[i];
+      if (parent) out.set(row, parent);
+    });
   }
-  return byDim;
+  return out;
 }
 
 /** Each 合计 row with the rows it sums. */
@@ -51,12 +54,10 @@ export function checkHierarchy(table: Table, segs: Segment[]): Finding[] {
   const measures = Math.max(...segs.map((s) => s.amountCols.length));
   const columnOf = (j: number) => segs[0].columns.filter((c) => c.role === 'amount')[j];
   const findings: Finding[] = [];
-  const indexes = codeIndexes(coded);
-  // A code listed twice is ambiguous as a parent; its rows are leaves.
-  const parentOf = (row: BodyRow): BodyRow | undefined => (row.code ? indexes.get(row.dim)?.findPrefix(row.code, true) : undefined);
+  const parentOf = parents(coded);
   const children = new Map<BodyRow, BodyRow[]>();
   for (const row of coded) {
-    const parent = parentOf(row);
+    const parent = parentOf.get(row);
     if (parent) pushTo(children, parent, row);
   }
 
@@ -84,7 +85,7 @@ export function checkHierarchy(table: Table, segs: Segment[]): Finding[] {
     const dims = new Map<string, BodyRow[]>();
     for (const row of block) {
       if (row.kind !== 'item') continue;
-      if (parentOf(row)) continue;
+      if (parentOf.has(row)) continue;
       const k = row.code ? row.dim ?? 'other' : 'none';
       pushTo(dims, k, row);
     }

@@ -45,17 +45,16 @@ function pickable(type: TableType, column: string, name: string): boolean {
   return false;
 }
 
-/** pickable per table type and column, by figure name (names recur in every department). */
-const PICKABLE = new Map<string, Memo<boolean>>();
+/** pickable by table type, column and figure name (names recur in every department). */
+const PICKABLE = new Map<TableType, Map<string, Memo<boolean>>>();
 
-/** Whether some relation could pick the figure: the others need not be kept for checkCrossTables. */
-export function mayBePicked(f: TableFigure): boolean {
-  const { type } = f.table;
-  const { column } = f;
-  const k = `${type}|${column}`;
-  let memo = PICKABLE.get(k);
-  if (!memo) PICKABLE.set(k, (memo = new Memo((name) => pickable(type, column, name))));
-  return memo.get(f.name);
+/** Whether some relation could pick such a figure: others need not be read for checkCrossTables. */
+export function mayBePicked(type: TableType, column: string, name: string): boolean {
+  let byColumn = PICKABLE.get(type);
+  if (!byColumn) PICKABLE.set(type, (byColumn = new Map()));
+  let memo = byColumn.get(column);
+  if (!memo) byColumn.set(column, (memo = new Memo((n) => pickable(type, column, n))));
+  return memo.get(name);
 }
 
 function pick(byType: ByType, s: FigureSel): Map<TableHead, Map<string, Found>> {

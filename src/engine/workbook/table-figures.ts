@@ -9,9 +9,10 @@ import { FUNCTION_CODES } from '../data/code-lists';
 import { buildTree, nodes, PerHeader, TOTAL_COL, valueCols } from '../header-tree';
 import type { BodyRow, CodeDim, Segment } from '../layout';
 import { specOf } from '../specs';
+import type { TableType } from '../report';
 import { partOf } from '../checks/three-public';
-import { pushTo } from '../collections';
-import { CodeIndex } from '../code-index';
+import { Memo, pushTo } from '../collections';
+import { codeParents } from '../code-parents';
 import type { Table, TableHead } from '../table';
 import { bareLabel, key } from '../text';
 
@@ -83,6 +84,8 @@ export function classOfLabel(label: string): string | null {
   return core === '' ? null : CLASS_BY_CORE.get(core) ?? null;
 }
 
+const classes = new Memo(classOfLabel);
+
 function amountCols(seg: Segment) {
   return seg.columns.filter((c) => c.role === 'amount');
 }
@@ -136,27 +139,31 @@ const NAMED = new PerHeader<NamedColumn[]>((cols) => {
   return out;
 });
 
-function push(out: TableFigure[], table: Table, name: string, column: string, row: BodyRow, js: number[]): void {
+/** Where a table's figures go; `wanted` turns down, before anything is summed, names that nothing will look up. */
+interface FigureOut {
+  list: TableFigure[];
+  wanted: (name: string, column: string) => boolean;
+}
+
+function push(out: FigureOut, table: Table, name: string, column: string, row: BodyRow, js: number[]): void {
+  if (!out.wanted(name, column)) return;
   const sum = new Tally().row(row, js);
-  if (sum.cells.length > 0) out.push(sum.figure(name, column, table));
+  if (sum.cells.length > 0) out.list.push(sum.figure(name, column, table));
 }
 
 /** Top-level coded rows grouped by function class (when the table lists only 项 rows). */
 function classRows(seg: Segment): Map<string, BodyRow[]> {
   const rows = seg.rows.filter((r) => r.kind === 'item' && r.dim === 'function' && r.code);
-  const codes = new CodeIndex<BodyRow>();
-  for (const row of rows) codes.add(row.code!, row);
+  const parents = codeParents(rows, (r) => r.code, false);
   const out = new Map<string, BodyRow[]>();
-  for (const row of rows) {
-    const code = row.code!;
-    // Only rows whose ancestors are absent, so nothing is counted twice.
-    if (codes.findPrefix(code) !== undefined) continue;
-    pushTo(out, code.slice(0, 3), row);
-  }
+  // Only rows whose ancestors are absent, so nothing is counted twice.
+  rows.forEach((row, i) => {
+    if (parents[i] === undefined) pushTo(out, row.code!.slice(0, 3), row);
+  });
   return out;
 }
 
-function codeTableFigures(table: Table, out: TableFigure[]): void {
+function codeTableFigures(table: Table, out: FigureOut): void {
   for (const seg of table.layout.segments) {
     const named = namedColumns(seg);
     const total = seg.rows.find((r) => r.kind === 'total');
@@ -166,9 +173,11 @@ function codeTableFigures(table: Table, out: TableFigure[]): void {
     const main = named.slice(0, 1);
     for (const [cls, rows] of classRows(seg)) {
       for (const col of main) {
+        const name = `class:${cls}`;
+        if (!out.wanted(name, col.name)) continue;
         const sum = new Tally();
         for (const r of rows) sum.row(r, col.cols);
-        if (sum.cells.length > 0) out.push(sum.figure(`class:${cls}`, col.name, table));
+        if (sum.cells.length > 0) out.list.push(sum.figure(name, col.name, table));
       }
     }
     codeRowFigures(table, seg, main, 'economic', out);
@@ -179,13 +188,13 @@ function codeTableFigures(table: Table, out: TableFigure[]): void {
 }
 
 /** Coded item rows of one dimension, in the main column: "code:30217", labelled with the row's name. */
-function codeRowFigures(table: Table, seg: Segment, main: NamedColumn[], dim: CodeDim, out: TableFigure[]): void {
+function codeRowFigures(table: Table, seg: Segment, main: NamedColumn[], dim: CodeDim, out: FigureOut): void {
   for (const row of seg.rows) {
     if (row.kind !== 'item' || row.dim !== dim || !row.code) continue;
     for (const col of main) {
-      const n = out.length;
+      const n = out.list.length;
       push(out, table, `code:${row.code}`, col.name, row, col.cols);
-      if (out.length > n) out[n].label = key(row.bare);
+      if (out.list.length > n) out.list[n].label = key(row.bare);
     }
   }
 }
@@ -195,9 +204,9 @@ function codeRowFigures(table: Table, seg: Segment, main: NamedColumn[], dim: Co
  * only the 说明 text names them, so the figure index reads them when it is first asked.
  */
 export function functionRowFigures(table: Table): TableFigure[] {
-  const out: TableFigure[] = [];
+  const out: FigureOut = { list: [], wanted: () => true };
   for (const seg of table.layout.segments) codeRowFigures(table, seg, namedColumns(seg).slice(0, 1), 'function', out);
-  return out;
+  return out.list;
 }
 
 /** 收入 or 支出 side of a 收支 segment, by its label column's header (or its position). */
@@ -208,23 +217,23 @@ function sideOf(seg: Segment): 'income' | 'expenditure' {
   return seg.index === 0 ? 'income' : 'expenditure';
 }
 
-function halvesFigures(table: Table, out: TableFigure[]): void {
+function halvesFigures(table: Table, out: FigureOut): void {
   for (const seg of table.layout.segments) {
     const named = namedColumns(seg);
     const side = sideOf(seg);
-    const start = out.length;
+    const start = out.list.length;
     for (const row of seg.rows) {
       const name = key(row.bare);
       if (name === '') continue;
       for (const col of named) push(out, table, name, col.name, row, col.cols);
-      const cls = row.ordinalLevel > 0 || /支出$/.test(name) ? classOfLabel(row.label) : null;
+      const cls = row.ordinalLevel > 0 || /支出$/.test(name) ? classes.get(row.label) : null;
       if (cls) for (const col of named) push(out, table, `class:${cls}`, col.name, row, col.cols);
     }
-    for (let i = start; i < out.length; i++) out[i].side = side;
+    for (let i = start; i < out.list.length; i++) out.list[i].side = side;
   }
 }
 
-function threePublicFigures(table: Table, out: TableFigure[]): void {
+function threePublicFigures(table: Table, out: FigureOut): void {
   const seen = new Set<string>();
   const add = (name: string, column: string, row: BodyRow, j: number): void => {
     if (seen.has(`${name}|${column}`)) return;
@@ -251,11 +260,15 @@ function threePublicFigures(table: Table, out: TableFigure[]): void {
   }
 }
 
-export function tableFigures(table: Table): TableFigure[] {
-  const out: TableFigure[] = [];
+/** Whether anything will look up a figure of this name, in this column of a table of this type. */
+export type FigureWanted = (type: TableType, column: string, name: string) => boolean;
+
+/** The table's named figures; with `wanted`, only those it accepts. */
+export function tableFigures(table: Table, wanted?: FigureWanted): TableFigure[] {
+  const out: FigureOut = { list: [], wanted: wanted ? (name, column) => wanted(table.type, column, name) : () => true };
   const shape = specOf(table.type)?.shape;
   if (shape === 'three_public') threePublicFigures(table, out);
   else if (shape === 'halves') halvesFigures(table, out);
   else if (shape !== 'text') codeTableFigures(table, out);
-  return out;
+  return out.list;
 }
