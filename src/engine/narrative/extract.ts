@@ -110,16 +110,19 @@ interface Paragraph {
 function paragraphs(sheet: SheetSnapshot): Paragraph[] {
   const out: Paragraph[] = [];
   // Per column, the paragraph the line just above ended in (null after a skipped line).
-  const open = new Map<number, { p: Paragraph | null; lastRow: number }>();
-  sheet.values.forEach((row, r) => {
-    row?.forEach((v, c) => {
-      if (typeof v !== 'string') return;
-      const above = open.get(c);
+  const open: ({ p: Paragraph | null; lastRow: number } | undefined)[] = [];
+  for (let r = 0; r < sheet.values.length; r++) {
+    const row = sheet.values[r];
+    if (!row) continue;
+    for (let c = 0; c < row.length; c++) {
+      const v = row[c];
+      if (typeof v !== 'string') continue;
+      const above = open[c];
       let prev = above && above.lastRow === r - 1 ? above.p : null;
       // A short label neither starts a paragraph nor continues one (continues wants 20 characters before it).
       if (prev === null && v.length < 12 && !v.includes('\n') && norm(v) === v) {
         if (above) above.p = null;
-        return;
+        continue;
       }
       // A whole 说明 in one cell: its lines are read like rows (no array for a single line).
       const lines = v.includes('\n') ? v.split(/\r?\n/) : null;
@@ -136,9 +139,9 @@ function paragraphs(sheet: SheetSnapshot): Paragraph[] {
       if (above) {
         above.p = prev;
         above.lastRow = r;
-      } else open.set(c, { p: prev, lastRow: r });
-    });
-  });
+      } else open[c] = { p: prev, lastRow: r };
+    }
+  }
   return out;
 }
 
