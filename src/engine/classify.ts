@@ -1,6 +1,6 @@
 // Recognition: scores every table spec against a region's title, header words and
 // body shape, and returns the best type with a confidence in [0, 1].
-import type { Layout } from './layout';
+import type { CodeDim, Layout } from './layout';
 import type { Region } from './regions';
 import type { TableType } from './report';
 import type { SheetView } from './sheet-view';
@@ -62,36 +62,57 @@ export function gatherEvidence(v: SheetView, region: Region, layout: Layout): Ev
   const context = [title, ...metaText, above].join('|');
   const header = flatMap(layout.columns, (c) => c.path.map(key));
   const shape = new Set<Shape>();
-  const rows = flatMap(layout.segments, (s) => s.rows);
-  const dims = new Set(rows.map((r) => r.dim));
-  const labels = flatMap(layout.segments, (s) => s.columns.filter((c) => c.role !== 'amount').map((c) => c.path.join('')));
-  const halvesByHeader = labels.some((l) => /收入/.test(l)) && labels.some((l) => /支出/.test(l));
-  if (layout.segments.length >= 2 && halvesByHeader) shape.add('halves');
+  const dims = new Set<CodeDim | null>();
+  let threePublicRow = false;
+  let amountCells = 0;
+  let income = false;
+  let spending = false;
+  for (const seg of layout.segments) {
+    amountCells += seg.figures.count;
+    for (const row of seg.rows) {
+      dims.add(row.dim);
+      if (!threePublicRow && namesThreePublic.get(row.bare)) threePublicRow = true;
+    }
+    for (const col of seg.columns) {
+      if (col.role === 'amount') continue;
+      const label = col.path.join('');
+      income ||= label.includes('收入');
+      spending ||= label.includes('支出');
+    }
+  }
+  if (layout.segments.length >= 2 && income && spending) shape.add('halves');
   if (dims.has('function')) shape.add('function');
   if (dims.has('economic')) shape.add('economic');
   if (dims.has('unit')) shape.add('units');
-  if (header.some((h) => /出国|公务接待|公务用车/.test(h)) || rows.some((r) => namesThreePublic.get(r.bare))) shape.add('three_public');
+  if (header.some((h) => /出国|公务接待|公务用车/.test(h)) || threePublicRow) shape.add('three_public');
   if (header.some((h) => /项目名称|采购品目|服务/.test(h))) shape.add('items');
-  const amountCells = layout.segments.reduce((n, s) => n + s.figures.count, 0);
-  const words: string[] = [];
-  let longTexts = 0;
-  for (let r = region.headerStart; r <= Math.min(region.bodyEnd, region.headerStart + 80); r++) {
-    for (let c = region.c0; c <= region.c1; c++) {
-      if (v.hasAmount(r, c)) continue;
-      const t = v.n(r, c);
-      if (t === '') continue;
-      if (t.length >= 12) longTexts++;
-      if (t.length > 20) continue;
-      const word = bodyWord.get(t);
-      if (word !== null) words.push(word);
-    }
-  }
+  const { words, longTexts } = bodyTexts(v, region);
   if (amountCells < 4 || longTexts >= 3) shape.add('text');
   // "公开01表" marks the 决算 set; "部门公开表1" / "预算公开表1" mark budget tables.
   const budgetMarker = /部门公开表|预算公开表/.test(context) || (/预算/.test(title) && !/决算/.test(title));
   const publicNo = budgetMarker ? null : publicNumber(context);
   const final = /决算/.test(context) || (region.hasColumnNumbers && header.some((h) => /行次/.test(h))) || publicNo !== null;
   return { title, context, header, words, publicNo, final, shape };
+}
+
+/** Body words some spec reads, and how many texts are long (绩效 tables: sentences in cells). */
+function bodyTexts(v: SheetView, region: Region): { words: string[]; longTexts: number } {
+  const words: string[] = [];
+  let longTexts = 0;
+  for (let r = region.headerStart; r <= Math.min(region.bodyEnd, region.headerStart + 80); r++) {
+    for (let c = region.c0; c <= region.c1; c++) {
+      // Figures and empty cells are neither; a text is asked whether it is an amount only when it matters.
+      if (typeof v.raw(r, c) !== 'string') continue;
+      const t = v.n(r, c);
+      if (t === '') continue;
+      const long = t.length >= 12;
+      const word = t.length <= 20 ? bodyWord.get(t) : null;
+      if ((!long && word === null) || v.hasAmount(r, c)) continue;
+      if (long) longTexts++;
+      if (word !== null) words.push(word);
+    }
+  }
+  return { words, longTexts };
 }
 
 // Plain loops: these run for every spec of every table, and closures would be allocated each time.
