@@ -1,7 +1,7 @@
 // The header of a segment's amount columns as a tree: groups (基本支出) over leaves
 // (人员经费, 公用经费). A node's value is its 合计/小计 column or the sum of its parts;
 // 其中 columns are subsets and never added.
-import type { Column } from './layout';
+import type { Column, Segment } from './layout';
 import { isSubsetLabel } from './text';
 import { Memo } from './collections';
 
@@ -64,20 +64,21 @@ export function nodes(root: HeaderNode): HeaderNode[] {
 }
 
 /**
- * Something derived from amount-column headers alone (not their positions), computed once per
- * distinct header: a workbook repeats its templates' headers in every department's tables.
+ * Something derived from a segment's amount-column headers alone (not their positions),
+ * computed once per distinct header: a workbook repeats its templates' headers in every
+ * department's tables.
  */
 export class PerHeader<T> {
   private readonly memo: Memo<T>;
   private pending: readonly Column[] = [];
 
-  constructor(derive: (cols: readonly Column[]) => T) {
+  constructor(derive: (measures: readonly Column[]) => T) {
     this.memo = new Memo(() => derive(this.pending), 10_000);
   }
 
-  get(cols: readonly Column[]): T {
-    this.pending = cols;
-    const value = this.memo.get(cols.map((c) => c.path.join('\u0001')).join('\u0002'));
+  get(seg: Segment): T {
+    this.pending = seg.measures;
+    const value = this.memo.get(seg.headerKey);
     this.pending = [];
     return value;
   }

@@ -44,7 +44,11 @@ export interface Segment {
   index: number;
   columns: Column[];
   labelCol: number;
+  /** The amount columns, and their sheet columns. */
+  measures: Column[];
   amountCols: number[];
+  /** The amount columns' header paths as one string: what header-derived structures are keyed by. */
+  headerKey: string;
   rowNoCol: number | null;
   rows: BodyRow[];
   /** The figures of every body row, counted by shown decimals. */
@@ -358,7 +362,8 @@ export function readLayout(v: SheetView, region: Region, entity = ''): Layout {
     const carry: Carry = { lei: '', kuan: '', lastCode: null, lastBare: '' };
     const rows: BodyRow[] = [];
     const labelCols = cols.filter((c) => c.role !== 'amount' && c.role !== 'rowNo');
-    const amountCols = cols.filter((c) => c.role === 'amount').map((c) => c.c);
+    const measures = cols.filter((c) => c.role === 'amount');
+    const amountCols = measures.map((c) => c.c);
     const figures = new FigureBlock(v, amountCols, Math.max(0, region.bodyEnd - region.bodyStart + 1));
     for (let r = region.bodyStart; r <= region.bodyEnd; r++) {
       const row = readRow(v, cols, labelCols, figures, r, carry);
@@ -372,7 +377,9 @@ export function readLayout(v: SheetView, region: Region, entity = ''): Layout {
       index,
       columns: cols,
       labelCol: label ? label.c : cols[0].c,
+      measures,
       amountCols,
+      headerKey: measures.map((c) => c.path.join('\u0001')).join('\u0002'),
       rowNoCol: rowNo ? rowNo.c : null,
       rows,
       figures,

@@ -55,8 +55,8 @@ const RELATIONS = new PerHeader<Relation[]>((cols) => {
 });
 
 export function checkColumns(table: Table, seg: Segment): Finding[] {
-  const cols = seg.columns.filter((c) => c.role === 'amount');
-  const rels = RELATIONS.get(cols);
+  const cols = seg.measures;
+  const rels = RELATIONS.get(seg);
   if (rels.length === 0) return [];
   const findings: Finding[] = [];
   for (const row of seg.rows) {

@@ -46,7 +46,7 @@ export function checkRowFormulas(table: Table, formulas: readonly Formula[]): Fi
 export function checkColumnFormulas(table: Table, formulas: readonly Formula[]): Finding[] {
   const out: Finding[] = [];
   for (const seg of table.layout.segments) {
-    const cols = seg.columns.filter((c) => c.role === 'amount');
+    const cols = seg.measures;
     const find = (re: RegExp): number => cols.findIndex((c: Column) => c.path.some((p) => re.test(p)));
     for (const f of formulas) {
       const res = find(f.result);

@@ -52,7 +52,7 @@ export function checkHierarchy(table: Table, segs: Segment[]): Finding[] {
   const coded = rows.filter((r) => r.code && (r.kind === 'item' || r.kind === 'subset'));
   if (!coded.some((r) => r.dim === 'function' || r.dim === 'economic' || r.dim === 'unit' || r.dim === 'other')) return [];
   const measures = Math.max(...segs.map((s) => s.amountCols.length));
-  const columnOf = (j: number) => segs[0].columns.filter((c) => c.role === 'amount')[j];
+  const columnOf = (j: number) => segs[0].measures[j];
   const findings: Finding[] = [];
   const parentOf = parents(coded);
   const children = new Map<BodyRow, BodyRow[]>();

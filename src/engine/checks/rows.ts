@@ -25,7 +25,7 @@ function levelOf(row: BodyRow, lastTop: BodyRow | null): number {
 }
 
 function label(seg: Segment, j: number): string {
-  const cols = seg.columns.filter((c) => c.role === 'amount');
+  const cols = seg.measures;
   return cols.length > 1 ? columnLabel(cols[j]) : '';
 }
 

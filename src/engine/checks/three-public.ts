@@ -73,7 +73,7 @@ function checkParts(table: Table, p: Parts, where: string): Finding[] {
 export function checkThreePublic(table: Table): Finding[] {
   const out: Finding[] = [];
   for (const seg of table.layout.segments) {
-    const cols = seg.columns.filter((c) => c.role === 'amount');
+    const cols = seg.measures;
     const colParts = cols.map((c) => partOf(c.path.join('')));
     if (colParts.filter((x) => x !== null).length >= 3) {
       // Items as columns: one block per top-level group (预算数 | 决算数).

@@ -37,7 +37,8 @@ export function rowName(row: BodyRow): string {
 
 /** Segments that hold the same measures (公开06's groups) are checked as one list. */
 export function measureGroups(segments: Segment[]): Segment[][] {
-  const sig = (s: Segment): string => s.columns.filter((c) => c.role === 'amount').map((c) => c.path[c.path.length - 1] ?? '').join('|');
+  if (segments.length === 1) return [segments];
+  const sig = (s: Segment): string => s.measures.map((c) => c.path[c.path.length - 1] ?? '').join('|');
   const groups = new Map<string, Segment[]>();
   for (const s of segments) {
     const k = sig(s);

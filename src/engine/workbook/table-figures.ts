@@ -86,9 +86,6 @@ export function classOfLabel(label: string): string | null {
 
 const classes = new Memo(classOfLabel);
 
-function amountCols(seg: Segment) {
-  return seg.columns.filter((c) => c.role === 'amount');
-}
 
 /** Σ of figures in exact units: each part's cells, units and blankness. */
 class Tally {
@@ -123,7 +120,7 @@ interface NamedColumn {
 
 /** Named columns of a segment: "" = the main (first 合计) column, then every header node. */
 function namedColumns(seg: Segment): NamedColumn[] {
-  return NAMED.get(amountCols(seg));
+  return NAMED.get(seg);
 }
 
 const NAMED = new PerHeader<NamedColumn[]>((cols) => {
@@ -241,7 +238,7 @@ function threePublicFigures(table: Table, out: FigureOut): void {
     push(out, table, name, column, row, [j]);
   };
   for (const seg of table.layout.segments) {
-    const cols = amountCols(seg);
+    const cols = seg.measures;
     if (cols.filter((c) => partOf(c.path.join(''))).length >= 3) {
       // Items as columns; the block (预算数 | 决算数) becomes the figure's column.
       const row = seg.rows[0];
