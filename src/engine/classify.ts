@@ -41,8 +41,9 @@ const bodyWord = new Memo<string | null>((t) => {
   return BODY_WORD.test(k) ? k : null;
 });
 
-const THREE_PUBLIC_ROW = /出国|公务接待/;
-const namesThreePublic = new Memo<boolean>((bare) => THREE_PUBLIC_ROW.test(bare));
+function namesThreePublic(bare: string): boolean {
+  return bare.includes('出国') || bare.includes('公务接待');
+}
 
 function publicNumber(s: string): number | null {
   const m = /公开(?:表)?(\d{1,2}|[一二三四五六七八九])表?/.exec(s);
@@ -71,7 +72,7 @@ export function gatherEvidence(v: SheetView, region: Region, layout: Layout): Ev
     amountCells += seg.figures.count;
     for (const row of seg.rows) {
       dims.add(row.dim);
-      if (!threePublicRow && namesThreePublic.get(row.bare)) threePublicRow = true;
+      if (!threePublicRow && namesThreePublic(row.bare)) threePublicRow = true;
     }
     for (const col of seg.columns) {
       if (col.role === 'amount') continue;

@@ -158,21 +158,28 @@ function splitSegments(columns: Column[]): Column[][] {
   return segs.filter((s) => s.some((c) => c.role === 'amount' || c.role === 'name'));
 }
 
-const dims = [new Memo((code) => dimOf(code, false)), new Memo((code) => dimOf(code, true))];
-
 function codeDim(code: string, col: Column | undefined): CodeDim {
   if (col?.role === 'unitCode') return 'unit';
-  return dims[col !== undefined && col.path.some(mentionsEconomic) ? 1 : 0].get(code);
+  return dimOf(code, col !== undefined && col.path.some(mentionsEconomic));
 }
 
 function mentionsEconomic(label: string): boolean {
   return label.includes('经济');
 }
 
+/**
+ * Function codes: 2xx, 2xxxx, 2xxxxxx (unless the header says 经济). Economic codes: 3xx/5xx and
+ * 3xxxx/5xxxx of the known classes (301–313, 399; 501–513, 599). Read by character: this runs
+ * for every coded row.
+ */
 function dimOf(code: string, economicHeader: boolean): CodeDim {
-  if (/^2\d{2}(\d{2}){0,2}$/.test(code) && !economicHeader) return 'function';
-  if (/^[35]\d{2}(\d{2})?$/.test(code) && (economicHeader || code.length === 3 || code.length === 5)) {
-    if (/^3(0[1-9]|1[0-3]|99)/.test(code) || /^5(0[1-9]|1[0-3]|99)/.test(code)) return 'economic';
+  if (!isDigits(code)) return 'other';
+  const n = code.length;
+  const first = code[0];
+  if (first === '2' && (n === 3 || n === 5 || n === 7) && !economicHeader) return 'function';
+  if ((first === '3' || first === '5') && (n === 3 || n === 5)) {
+    const cls = Number(code.slice(1, 3));
+    if ((cls >= 1 && cls <= 13) || cls === 99) return 'economic';
   }
   return 'other';
 }
