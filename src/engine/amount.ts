@@ -71,6 +71,14 @@ class ParsedAmount implements Amount {
 const NO_VALUE = /^[-—–―─－/／\\＼*＊…]+$/;
 
 const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/i;
+const SPACE = /[\s\u3000]/g;
+const MINUS = /^[\u2212\u2012\u2013]/;
+const BRACKETED = /^\((.*)\)$/;
+const CURRENCY = /^[¥￥$]/;
+const GROUPED = /^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/;
+const COMMA = /,/g;
+const SIGN = /^[+-]/;
+const PLUS = /^\+/;
 
 interface FormatInfo {
   /** Decimals the format shows, null for General / text. */
@@ -253,10 +261,10 @@ export function parseAmount(value: CellValue, text: string | null = null, format
   if (!hasDigit(value)) return null;
   // "2080505": codes stored as text are the common numeric text.
   if (value.length <= 15 && isDigits(value)) return new ParsedAmount(value, unitsOf(value), 0, false);
-  let s = value.normalize('NFKC').replace(/[\s\u3000]/g, '').replace(/^[\u2212\u2012\u2013]/, '-');
+  let s = value.normalize('NFKC').replace(SPACE, '').replace(MINUS, '-');
   if (s === '' || NO_VALUE.test(s)) return null;
   let negative = false;
-  const paren = /^\((.*)\)$/.exec(s);
+  const paren = BRACKETED.exec(s);
   if (paren) {
     negative = true;
     s = paren[1];
@@ -266,17 +274,17 @@ export function parseAmount(value: CellValue, text: string | null = null, format
     percent = true;
     s = s.slice(0, -1);
   }
-  s = s.replace(/^[¥￥$]/, '');
-  if (/^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(s)) s = s.replace(/,/g, '');
+  s = s.replace(CURRENCY, '');
+  if (GROUPED.test(s)) s = s.replace(COMMA, '');
   if (!NUMBER.test(s)) return null;
-  const decimals = decimalsOfText(s.replace(/^[+-]/, ''));
-  if (/e/i.test(s)) {
+  const decimals = decimalsOfText(s.replace(SIGN, ''));
+  if (s.includes('e') || s.includes('E')) {
     const v = new Dec(s);
     const signedDec = negative ? v.negated() : v;
     const digits = signedDec.toString();
     return new ParsedAmount(digits, unitsOf(digits), decimals, percent, signedDec);
   }
-  const signed = negative ? (s.startsWith('-') ? s.slice(1) : `-${s.replace(/^\+/, '')}`) : s.replace(/^\+/, '');
+  const signed = negative ? (s.startsWith('-') ? s.slice(1) : `-${s.replace(PLUS, '')}`) : s.replace(PLUS, '');
   return new ParsedAmount(signed, unitsOf(signed), decimals, percent);
 }
 

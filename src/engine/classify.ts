@@ -29,6 +29,10 @@ export interface Evidence {
 }
 
 const CN_NO: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const PUBLIC_NO = /公开(?:表)?(\d{1,2}|[一二三四五六七八九])表?/;
+const THREE_PUBLIC_HEADER = /出国|公务接待|公务用车/;
+const ITEMS_HEADER = /项目名称|采购品目|服务/;
+const BUDGET_MARKER = /部门公开表|预算公开表/;
 
 /** Every pattern a body word is tested against: text-shaped specs' header words and all notHeader words. */
 const BODY_WORD = new RegExp(
@@ -46,9 +50,9 @@ function namesThreePublic(bare: string): boolean {
 }
 
 function publicNumber(s: string): number | null {
-  const m = /公开(?:表)?(\d{1,2}|[一二三四五六七八九])表?/.exec(s);
+  const m = PUBLIC_NO.exec(s);
   if (!m) return null;
-  return /\d/.test(m[1]) ? Number(m[1]) : CN_NO[m[1]];
+  return m[1] in CN_NO ? CN_NO[m[1]] : Number(m[1]);
 }
 
 export function gatherEvidence(v: SheetView, region: Region, layout: Layout): Evidence {
@@ -85,14 +89,14 @@ export function gatherEvidence(v: SheetView, region: Region, layout: Layout): Ev
   if (dims.has('function')) shape.add('function');
   if (dims.has('economic')) shape.add('economic');
   if (dims.has('unit')) shape.add('units');
-  if (header.some((h) => /出国|公务接待|公务用车/.test(h)) || threePublicRow) shape.add('three_public');
-  if (header.some((h) => /项目名称|采购品目|服务/.test(h))) shape.add('items');
+  if (header.some((h) => THREE_PUBLIC_HEADER.test(h)) || threePublicRow) shape.add('three_public');
+  if (header.some((h) => ITEMS_HEADER.test(h))) shape.add('items');
   const { words, longTexts } = bodyTexts(v, region);
   if (amountCells < 4 || longTexts >= 3) shape.add('text');
   // "公开01表" marks the 决算 set; "部门公开表1" / "预算公开表1" mark budget tables.
-  const budgetMarker = /部门公开表|预算公开表/.test(context) || (/预算/.test(title) && !/决算/.test(title));
+  const budgetMarker = BUDGET_MARKER.test(context) || (title.includes('预算') && !title.includes('决算'));
   const publicNo = budgetMarker ? null : publicNumber(context);
-  const final = /决算/.test(context) || (region.hasColumnNumbers && header.some((h) => /行次/.test(h))) || publicNo !== null;
+  const final = context.includes('决算') || (region.hasColumnNumbers && header.some((h) => h.includes('行次'))) || publicNo !== null;
   return { title, context, header, words, publicNo, final, shape };
 }
 

@@ -65,6 +65,13 @@ export interface Layout {
 const CODE_HEADER = /(编码|代码|编号)$|^(类|款|项)$|^科目$/;
 const NAME_HEADER = /(名称|项目|科目|内容|摘要|单位$|类型|品目|指标)/;
 const TOTAL_LABEL = /^(本年|本期|当年)?(收入|支出|收支|部门|经费)?(合计|总计)(数)?$|^(本年|本期|当年)(收入|支出)?小计$/;
+// Patterns used per row or column live here: a regex literal is a new object each time it is evaluated.
+const CODE_LIKE = /^\d{3,9}$/;
+const ROW_NO_HEADER = /行次|栏次|^序号$|^编号$/;
+const SPLIT_CODE_HEADER = /^(类|款|项)$/;
+const UNIT_CODE_HEADER = /单位(代码|编码)|部门.*代码|单位编码/;
+const AMOUNT_HEADER = /金额|合计|小计|总计|数$|费|支出$|收入$|资金|拨款/;
+const NOTE = /^(注|备注|说明)/;
 
 /**
  * Header labels per column. Merged areas spread a label over the columns they cover; a
@@ -106,7 +113,7 @@ export function headerPaths(v: SheetView, region: Region, headerRows: number[]):
 }
 
 function isCodeLike(t: string): boolean {
-  return /^\d{3,9}$/.test(t);
+  return CODE_LIKE.test(t);
 }
 
 function classifyColumn(v: SheetView, region: Region, c: number, path: string[]): Column {
@@ -128,14 +135,14 @@ function classifyColumn(v: SheetView, region: Region, c: number, path: string[])
     else if (v.n(r, c) !== '') texts++;
   }
   const col: Column = { c, path, role: 'amount' };
-  if (/行次|栏次|^序号$|^编号$/.test(leafKey)) col.role = 'rowNo';
-  else if (/^(类|款|项)$/.test(leafKey)) {
+  if (ROW_NO_HEADER.test(leafKey)) col.role = 'rowNo';
+  else if (SPLIT_CODE_HEADER.test(leafKey)) {
     col.role = 'code';
     col.codePart = leafKey === '类' ? 'lei' : leafKey === '款' ? 'kuan' : 'xiang';
-  } else if (/单位(代码|编码)|部门.*代码|单位编码/.test(leafKey)) col.role = 'unitCode';
-  else if (CODE_HEADER.test(leafKey) && !/名称/.test(leafKey)) col.role = 'code';
+  } else if (UNIT_CODE_HEADER.test(leafKey)) col.role = 'unitCode';
+  else if (CODE_HEADER.test(leafKey) && !leafKey.includes('名称')) col.role = 'code';
   else if (texts > numeric) col.role = 'name';
-  else if (numeric === 0 && NAME_HEADER.test(leafKey) && !/金额|合计|小计|总计|数$|费|支出$|收入$|资金|拨款/.test(leafKey)) col.role = 'name';
+  else if (numeric === 0 && NAME_HEADER.test(leafKey) && !AMOUNT_HEADER.test(leafKey)) col.role = 'name';
   else if (codes > 0 && codes === numeric && path.length === 0) col.role = 'code';
   return col;
 }
@@ -360,7 +367,7 @@ export function readLayout(v: SheetView, region: Region, entity = ''): Layout {
       if (t !== '') texts.push(t);
     }
     if (texts.length === 0 || isColumnNumberRow(texts)) continue;
-    if (texts.length === 1 && /^(注|备注|说明)/.test(texts[0])) continue;
+    if (texts.length === 1 && NOTE.test(texts[0])) continue;
     headerRows.push(r);
   }
   const paths = headerPaths(v, region, headerRows);

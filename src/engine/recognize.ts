@@ -13,6 +13,13 @@ import { inferEconomicCodes } from './infer-codes';
 import { specOf } from './specs';
 
 const UNIT_RE = /(?:单位|金额单位)[:：]?(?:人民币)?(万元|千元|百万元|亿元|元)|^[(（]?(万元|千元|亿元|元)[)）]?$/;
+const UNIT_LABEL_ALONE = /单位[:：]$/;
+const UNIT_IN_HEADER = /[(（](万元|千元|亿元|元)[)）]/;
+// 绩效 tables name the unit beside their amounts: "项目资金（元）", "部门预算总额（万元）".
+const UNIT_BESIDE_AMOUNT = /(资金|金额|总额)[^(（]{0,4}[(（](?:单位[:：]?)?(万元|千元|亿元|元)[)）]/;
+const ENTITY = /(?:部门名称|单位名称|编制单位|预算单位|填报单位|部门\(单位\)名称)[:：](.+)$/;
+const UNIT_TEXT = /单位[:：]?(万元|元)/;
+const ENTITY_LABEL_ALONE = /(部门名称|单位名称)[:：]?$/;
 
 function metaTexts(v: SheetView, region: Region): string[] {
   const rows = [...region.metaRows];
@@ -28,18 +35,18 @@ function unitOf(v: SheetView, region: Region, layout: Layout): string | null {
     const m = UNIT_RE.exec(texts[i]);
     if (m) return m[1] ?? m[2];
     // "单位：" in one cell and "万元" in the next.
-    if (/单位[:：]$/.test(texts[i]) && texts[i + 1] && UNIT_SCALE[texts[i + 1]] !== undefined) return texts[i + 1];
+    if (UNIT_LABEL_ALONE.test(texts[i]) && texts[i + 1] && UNIT_SCALE[texts[i + 1]] !== undefined) return texts[i + 1];
   }
   for (const col of layout.columns) {
     for (const p of col.path) {
-      const m = /[(（](万元|千元|亿元|元)[)）]/.exec(p);
+      const m = UNIT_IN_HEADER.exec(p);
       if (m) return m[1];
     }
   }
   // 绩效 tables name the unit beside their amounts: "项目资金（元）", "部门预算总额（万元）".
   for (let r = region.headerStart; r <= region.bodyEnd; r++) {
     for (let c = region.c0; c <= Math.min(region.c1, region.c0 + 3); c++) {
-      const m = /(资金|金额|总额)[^(（]{0,4}[(（](?:单位[:：]?)?(万元|千元|亿元|元)[)）]/.exec(v.n(r, c));
+      const m = UNIT_BESIDE_AMOUNT.exec(v.n(r, c));
       if (m) return m[2];
     }
   }
@@ -48,12 +55,12 @@ function unitOf(v: SheetView, region: Region, layout: Layout): string | null {
 
 function entityOf(v: SheetView, region: Region): string {
   for (const t of metaTexts(v, region)) {
-    const m = /(?:部门名称|单位名称|编制单位|预算单位|填报单位|部门\(单位\)名称)[:：](.+)$/.exec(t);
-    if (m && !/单位[:：]?(万元|元)/.test(m[1])) return m[1];
+    const m = ENTITY.exec(t);
+    if (m && !UNIT_TEXT.test(m[1])) return m[1];
   }
   // "部门名称：" alone, the name in the next cell.
   const texts = metaTexts(v, region);
-  const i = texts.findIndex((t) => /(部门名称|单位名称)[:：]?$/.test(t));
+  const i = texts.findIndex((t) => ENTITY_LABEL_ALONE.test(t));
   return i >= 0 && texts[i + 1] && !UNIT_RE.test(texts[i + 1]) ? texts[i + 1] : '';
 }
 

@@ -24,6 +24,16 @@ const FOOTNOTE = /^(注|备注|说明|填表说明|填报说明|数据来源|附
 const MARKER = /^(附表|部门公开表|预算公开表|公开表|预算表|预算|公开|附)\d{1,2}表?$|^\d{1,2}表$|^(附表|部门公开表|预算公开表)[一二三四五六七八九十]+$/;
 const META = /(单位[:：]|^单位$|金额单位|部门名称|单位名称|编制单位|预算单位|填报单位|^部门[:：]|公开\d+表|公开表\d+|预算公开表|部门公开表|^\d{4}年度?$|^\d{4}年\d{1,2}月|^(单位)?(万元|元|千元|亿元)$)/;
 const TITLE_WORDS = /(表|预算|决算|收支|支出|收入|三公|绩效|情况|明细)/;
+// Patterns live here, not in the functions: a regex literal is a new object each time it is evaluated.
+const SMALL_NUMBER = /^\d{1,2}$/;
+const COLUMN_NUMBER_LABEL = /^(栏次|行次|[甲乙丙丁]|项目|栏号)$/;
+const NOT_TITLE = /说明$|^第[一二三四五六七八九十\d]+部分|目录/;
+const NUMBERED = /^[一二三四五六七八九十]+[、.]|^[(（][一二三四五六七八九十]+[)）]|^\d+[、.]/;
+const TITLE_END = /(清单|一览|汇总|明细|情况)$/;
+const CODE = /^\d{3,9}$/;
+const ORDINAL_LABEL = /^([一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）])\S/;
+const TOTAL_LABEL = /^(合计|总计|本年收入合计|本年支出合计|部门合计)$/;
+const NEXT_MARKER = /公开|表\d*$/;
 
 const NUMERIC_TEXT = /^[+-]?[\d,]+(\.\d+)?%?$/;
 const DASHES = /^[-—–―─]+$/;
@@ -56,7 +66,7 @@ class RowInfo {
         if (t === '' || DASHES.test(t)) continue;
         if (hasDigit(t) && NUMERIC_TEXT.test(t)) {
           this.numbers++;
-          if (!/^\d{1,2}$/.test(t)) this.bigNumbers++;
+          if (!SMALL_NUMBER.test(t)) this.bigNumbers++;
         }
       }
       if (this.first < 0) this.first = c;
@@ -107,12 +117,12 @@ export function isColumnNumberRow(texts: string[]): boolean {
   let prev = -1;
   let count = 0;
   for (const t of texts) {
-    if (/^\d{1,2}$/.test(t)) {
+    if (SMALL_NUMBER.test(t)) {
       const n = Number(t);
       if (prev < 0 ? n > 2 : n !== prev + 1) return false;
       prev = n;
       count++;
-    } else if (!/^(栏次|行次|[甲乙丙丁]|项目|栏号)$/.test(t)) return false;
+    } else if (!COLUMN_NUMBER_LABEL.test(t)) return false;
   }
   return count >= 2;
 }
@@ -121,22 +131,21 @@ function isTitleRow(v: SheetView, r: number, info: RowInfo): boolean {
   if (info.count !== 1 || info.numbers > 0) return false;
   const t = info.texts[0];
   if (t.length < 4 || t.length > 70 || FOOTNOTE.test(t) || META.test(t) || MARKER.test(t)) return false;
-  if (/说明$|^第[一二三四五六七八九十\d]+部分|目录/.test(t)) return false;
-  if (/^[一二三四五六七八九十]+[、.]|^[(（][一二三四五六七八九十]+[)）]|^\d+[、.]/.test(t)) return false;
+  if (NOT_TITLE.test(t) || NUMBERED.test(t)) return false;
   const merge = v.mergeAt(r, info.first);
   const wide = (merge !== undefined && merge.c1 > merge.c0) || info.last > info.first;
-  return t.includes('表') || /(清单|一览|汇总|明细|情况)$/.test(t) || (wide && TITLE_WORDS.test(t));
+  return t.includes('表') || TITLE_END.test(t) || (wide && TITLE_WORDS.test(t));
 }
 
 function isDataRow(info: RowInfo): boolean {
   if (info.count === 0) return false;
   if (info.bigNumbers === 0 && isColumnNumberRow(info.texts)) return false;
   if (info.numbers > 0) return true;
-  if (info.texts.some((t) => /^\d{3,9}$/.test(t))) return true;
+  if (info.texts.some((t) => CODE.test(t))) return true;
   // An ordinal row label ("一、一般公共预算") starts the body even when its figures are blank.
-  if (info.texts.some((t) => /^([一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）])\S/.test(t))) return true;
+  if (info.texts.some((t) => ORDINAL_LABEL.test(t))) return true;
   // A 合计 row with no figures (本表无数据) — but not a header row that names a 合计 column.
-  return info.texts.length <= 2 && info.texts.some((t) => /^(合计|总计|本年收入合计|本年支出合计|部门合计)$/.test(t));
+  return info.texts.length <= 2 && info.texts.some((t) => TOTAL_LABEL.test(t));
 }
 
 /** Splits a sheet into table regions. Prose-only sheets give none. */
@@ -189,7 +198,7 @@ function buildRegion(v: SheetView, infos: RowInfo[], titleRow: number | null, fr
     break;
   }
   // Marker rows such as "公开 02 表" just above the next title belong to that table.
-  while (to > r && (infos[to].count === 0 || (isMetaRow(infos[to]) && infos[to].count === 1 && /公开|表\d*$/.test(infos[to].texts[0])))) to--;
+  while (to > r && (infos[to].count === 0 || (isMetaRow(infos[to]) && infos[to].count === 1 && NEXT_MARKER.test(infos[to].texts[0])))) to--;
   const headerStart = r;
   let bodyStart = r;
   while (bodyStart <= to && !isDataRow(infos[bodyStart])) {

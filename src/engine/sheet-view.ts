@@ -1,16 +1,20 @@
-// A read-only view over one sheet snapshot with merged-cell lookup and cached
-// normalized text, so recognition never re-normalizes a cell.
+// A read-only view over one sheet snapshot with merged-cell lookup and normalized text.
 import { cellAmount, isAmountText, type Amount } from './amount';
 import { cellText, cellValue, sheetColCount, type CellRange, type CellValue, type SheetSnapshot } from './grid';
 import { isBlank, isNormal, norm } from './text';
+import { Memo } from './collections';
+
+/** Texts that need folding (full-width brackets, spaces): the same labels recur on every sheet. */
+const FOLDED = new Memo(norm);
+
+const SPACE = /\s/;
+const SPACES = /\s+/g;
 
 export class SheetView {
   readonly rows: number;
   readonly cols: number;
   private readonly mergeTopLeft = new Map<number, number>();
   private readonly mergeByTopLeft = new Map<number, CellRange>();
-  /** Folded texts of the cells whose norm differs from their text (most labels need none). */
-  private readonly folded = new Map<number, string>();
 
   constructor(readonly sheet: SheetSnapshot) {
     this.rows = sheet.values.length;
@@ -61,24 +65,17 @@ export class SheetView {
     return cellText(this.sheet, r, c) ?? String(v);
   }
 
-  /** Normalized text (see text.norm); texts that need folding are folded once. */
+  /** Normalized text (see text.norm); a text that needs folding is folded once per workbook run. */
   n(r: number, c: number): string {
     const v = this.raw(r, c);
     if (v === null) return '';
     // Numbers need no folding; most cells of a budget table are numbers.
     if (typeof v === 'number') {
       const s = this.str(r, c);
-      return /\s/.test(s) ? s.replace(/\s+/g, '') : s;
+      return SPACE.test(s) ? s.replace(SPACES, '') : s;
     }
     if (typeof v === 'boolean') return norm(this.str(r, c));
-    if (isNormal(v)) return v;
-    const id = this.id(r, c);
-    let s = this.folded.get(id);
-    if (s === undefined) {
-      s = norm(v);
-      this.folded.set(id, s);
-    }
-    return s;
+    return isNormal(v) ? v : FOLDED.get(v);
   }
 
   /**

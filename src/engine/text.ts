@@ -2,6 +2,15 @@
 // variants unified. Recognition compares normalized text only.
 
 const QUOTES = /[“”"‘’'「」『』〝〞]/g;
+// Patterns live at module level: a regex literal is a new object each time it is evaluated.
+const SPACES = /[\s\u3000]+/g;
+const CHINESE_NUMERAL = /^[零一二三四五六七八九十]+$/;
+const ORDINAL_1 = /^([零一二三四五六七八九十]+)[、.．,，]\s*(.*)$/;
+const ORDINAL_2 = /^\(([零一二三四五六七八九十]+)\)\s*(.*)$/;
+const ORDINAL_3 = /^(\d{1,2})[、.．]\s*(\D.*)$/;
+const ORDINAL_3_BRACKETED = /^\((\d{1,2})\)\s*(.*)$/;
+const ORDINAL_CIRCLED = /^([\u2460-\u2473])\s*(.*)$/;
+const SUBSET_PREFIX = /^\s*其中\s*[:：]?/;
 
 /**
  * Whether norm leaves a text as it is: printable ASCII but quotes and CJK unified ideographs
@@ -20,7 +29,7 @@ export function isNormal(s: string): boolean {
 /** NFKC folds full-width letters, digits and brackets; spaces are removed everywhere. */
 export function norm(s: string): string {
   if (isNormal(s)) return s;
-  return s.normalize('NFKC').replace(QUOTES, '').replace(/[\s\u3000]+/g, '');
+  return s.normalize('NFKC').replace(QUOTES, '').replace(SPACES, '');
 }
 
 /** Only whitespace (as String.prototype.trim sees it), without building the trimmed copy. */
@@ -70,7 +79,7 @@ const CN_DIGITS: Record<string, number> = {
 
 /** Chinese numeral up to 99 ("二十三") to number; NaN when it is not one. */
 export function chineseNumber(s: string): number {
-  if (!/^[零一二三四五六七八九十]+$/.test(s)) return NaN;
+  if (!CHINESE_NUMERAL.test(s)) return NaN;
   if (s.includes('十')) {
     const [a, b] = s.split('十');
     const tens = a === '' ? 1 : CN_DIGITS[a];
@@ -101,15 +110,15 @@ function mayStartOrdinal(label: string): boolean {
 export function parseOrdinal(label: string): Ordinal | null {
   if (!mayStartOrdinal(label)) return null;
   const s = label.normalize('NFKC').trim();
-  let m = /^([零一二三四五六七八九十]+)[、.．,，]\s*(.*)$/.exec(s);
+  let m = ORDINAL_1.exec(s);
   if (m) return { level: 1, number: chineseNumber(m[1]), rest: m[2] };
-  m = /^\(([零一二三四五六七八九十]+)\)\s*(.*)$/.exec(s);
+  m = ORDINAL_2.exec(s);
   if (m) return { level: 2, number: chineseNumber(m[1]), rest: m[2] };
-  m = /^(\d{1,2})[、.．]\s*(\D.*)$/.exec(s);
+  m = ORDINAL_3.exec(s);
   if (m) return { level: 3, number: Number(m[1]), rest: m[2] };
-  m = /^\((\d{1,2})\)\s*(.*)$/.exec(s);
+  m = ORDINAL_3_BRACKETED.exec(s);
   if (m) return { level: 3, number: Number(m[1]), rest: m[2] };
-  m = /^([\u2460-\u2473])\s*(.*)$/.exec(s);
+  m = ORDINAL_CIRCLED.exec(s);
   if (m) return { level: 3, number: m[1].charCodeAt(0) - 0x245f, rest: m[2] };
   return null;
 }
@@ -117,9 +126,9 @@ export function parseOrdinal(label: string): Ordinal | null {
 /** The label without its ordinal marker and without a leading 其中：. */
 export function bareLabel(label: string, ordinal: Ordinal | null = parseOrdinal(label)): string {
   const s = ordinal ? ordinal.rest : label;
-  return key(s.replace(/^\s*其中\s*[:：]?/, ''));
+  return key(s.replace(SUBSET_PREFIX, ''));
 }
 
 export function isSubsetLabel(label: string): boolean {
-  return /^其中/.test(norm(label));
+  return norm(label).startsWith('其中');
 }

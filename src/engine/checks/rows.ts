@@ -127,7 +127,7 @@ export function checkRows(table: Table, seg: Segment): Finding[] {
 /** 收入总计 = 支出总计: the last grand total of each half, first measure. */
 export function checkBalance(table: Table, segs: Segment[]): Finding[] {
   const ends = segs
-    .map((s) => [...s.rows].reverse().find((r) => r.kind === 'total' && (r.grand || /合计/.test(r.bare))))
+    .map((s) => [...s.rows].reverse().find((r) => r.kind === 'total' && (r.grand || r.bare.includes('合计'))))
     .filter((r): r is BodyRow => r !== undefined && r.amounts.length > 0);
   if (ends.length < 2) return [];
   const [income, ...others] = ends;

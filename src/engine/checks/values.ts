@@ -22,12 +22,14 @@ export function sumAt(rows: BodyRow[], j: number): Dec | null {
   return total;
 }
 
+const GROUPED_LEAF = /^(小计|合计|其中|金额|决算数|预算数)/;
+
 /** A column's name for messages: its leaf label, with the group for 小计/合计/其中 columns. */
 export function columnLabel(col: Column | undefined): string {
   if (!col || col.path.length === 0) return '金额';
   const leaf = col.path[col.path.length - 1];
   const parent = col.path[col.path.length - 2];
-  return parent && /^(小计|合计|其中|金额|决算数|预算数)/.test(leaf) ? `${parent}/${leaf}` : leaf;
+  return parent && GROUPED_LEAF.test(leaf) ? `${parent}/${leaf}` : leaf;
 }
 
 export function rowName(row: BodyRow): string {

@@ -209,8 +209,8 @@ export function functionRowFigures(table: Table): TableFigure[] {
 /** 收入 or 支出 side of a 收支 segment, by its label column's header (or its position). */
 function sideOf(seg: Segment): 'income' | 'expenditure' {
   const label = seg.columns.find((c) => c.role !== 'amount')?.path.join('') ?? '';
-  if (/支出/.test(label)) return 'expenditure';
-  if (/收入/.test(label)) return 'income';
+  if (label.includes('支出')) return 'expenditure';
+  if (label.includes('收入')) return 'income';
   return seg.index === 0 ? 'income' : 'expenditure';
 }
 
@@ -223,7 +223,7 @@ function halvesFigures(table: Table, out: FigureOut): void {
       const name = key(row.bare);
       if (name === '') continue;
       for (const col of named) push(out, table, name, col.name, row, col.cols);
-      const cls = row.ordinalLevel > 0 || /支出$/.test(name) ? classes.get(row.label) : null;
+      const cls = row.ordinalLevel > 0 || name.endsWith('支出') ? classes.get(row.label) : null;
       if (cls) for (const col of named) push(out, table, `class:${cls}`, col.name, row, col.cols);
     }
     for (let i = start; i < out.list.length; i++) out.list[i].side = side;
