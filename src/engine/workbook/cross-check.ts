@@ -57,14 +57,21 @@ export function mayBePicked(type: TableType, column: string, name: string): bool
   return memo.get(name);
 }
 
-function pick(byType: ByType, s: FigureSel): Map<TableHead, Map<string, Found>> {
+/** What a selector picked from one table: its figures by name, in listing order. */
+interface Picked {
+  table: TableHead;
+  found: Found[];
+}
+
+function pick(byType: ByType, s: FigureSel): Picked[] {
   const patterns = patternsOf(s);
   const column = s.column ?? MAIN;
   // One pass tests each figure once; per table only figures of the best pattern that
-  // matches any of its figures are kept.
+  // matches any of its figures are kept. (A department has a table or two of a type: lists.)
   const matched: TableFigure[] = [];
   const ranks: number[] = [];
-  const best = new Map<TableHead, number>();
+  const out: Picked[] = [];
+  const best: number[] = [];
   for (const type of s.types) {
     for (const f of byType.get(type) ?? []) {
       if (!column.test(f.column)) continue;
@@ -72,21 +79,30 @@ function pick(byType: ByType, s: FigureSel): Map<TableHead, Map<string, Found>> 
       if (i < 0) continue;
       matched.push(f);
       ranks.push(i);
-      if (i < (best.get(f.table) ?? Infinity)) best.set(f.table, i);
+      let t = out.findIndex((p) => p.table === f.table);
+      if (t < 0) t = out.push({ table: f.table, found: [] }) - 1;
+      best[t] = Math.min(best[t] ?? Infinity, i);
     }
   }
-  const out = new Map<TableHead, Map<string, Found>>();
+  // Tables in the order of their first kept figure.
+  const kept: Picked[] = [];
   for (let k = 0; k < matched.length; k++) {
     const f = matched[k];
-    if (ranks[k] !== best.get(f.table)) continue;
-    const byName = out.get(f.table) ?? new Map<string, Found>();
-    const prev = byName.get(f.name);
+    const t = out.findIndex((p) => p.table === f.table);
+    if (ranks[k] !== best[t]) continue;
+    const found = out[t].found;
+    if (found.length === 0) kept.push(out[t]);
+    const at = found.findIndex((x) => x.name === f.name);
+    if (at < 0) {
+      found.push(f);
+      continue;
+    }
     // The first matching column wins; duplicates of the same row name in that column add up.
-    if (prev && prev.cells[0] && f.cells[0] && prev.cells[0].c !== f.cells[0].c) continue;
-    byName.set(f.name, prev ? prev.plus(f) : f);
-    out.set(f.table, byName);
+    const prev = found[at];
+    if (prev.cells[0] && f.cells[0] && prev.cells[0].c !== f.cells[0].c) continue;
+    found[at] = prev.plus(f);
   }
-  return out;
+  return kept;
 }
 
 function describe(f: Found): string {
@@ -134,22 +150,17 @@ function emitEqual(rel: CrossRelation, at: Found, others: Found[], note: string)
   return f;
 }
 
-/** Equality among figures of several tables, with the odd one out carrying the finding. */
-type Picked = Map<TableHead, Map<string, Found>>;
-
 /** The first figure picked (in table order), or the first of that name when one is given. */
-function firstPicked(p: Picked, name: string | null): Found | undefined {
-  for (const byName of p.values()) {
-    if (name === null) for (const f of byName.values()) return f;
-    else {
-      const f = byName.get(name);
-      if (f) return f;
-    }
+function firstPicked(picked: Picked[], name: string | null): Found | undefined {
+  for (const p of picked) {
+    const f = name === null ? p.found[0] : p.found.find((x) => x.name === name);
+    if (f) return f;
   }
   return undefined;
 }
 
-function checkEqual(rel: CrossRelation, picked: Picked[], name: string | null): Finding[] {
+/** Equality among figures of several tables, with the odd one out carrying the finding. */
+function checkEqual(rel: CrossRelation, picked: Picked[][], name: string | null): Finding[] {
   const present: Found[] = [];
   for (const p of picked) {
     const f = firstPicked(p, name);
@@ -187,8 +198,8 @@ function holdsInUnits(target: Found, parts: Found[]): boolean {
 
 function checkSum(rel: CrossRelation, figs: ByType): Finding[] {
   const cellSel = rel.cell!;
-  const targets = flatMap([...pick(figs, cellSel).values()], (m) => [...m.values()]);
-  const parts = flatMap(rel.sum!, (s) => flatMap([...pick(figs, s).values()], (m) => [...m.values()].slice(0, 1)));
+  const targets = flatMap(pick(figs, cellSel), (p) => p.found);
+  const parts = flatMap(rel.sum!, (s) => flatMap(pick(figs, s), (p) => p.found.slice(0, 1)));
   const target = targets[0];
   if (!target || parts.length === 0) return [];
   if (holdsInUnits(target, parts)) return [];
@@ -237,7 +248,7 @@ function checkDepartment(figures: TableFigure[]): Finding[] {
   for (const rel of CROSS_RELATIONS) {
     if (rel.perClass && rel.equal) {
       const picked = rel.equal.map((s) => pick(byType, s));
-      const names = new Set(flatMap([...picked[0].values()], (m) => [...m.keys()]).filter((n) => n.startsWith('class:')));
+      const names = new Set(flatMap(picked[0], (p) => p.found.map((f) => f.name)).filter((n) => n.startsWith('class:')));
       for (const n of names) out.push(...checkEqual(rel, picked, n));
     } else if (rel.equal) out.push(...checkEqual(rel, rel.equal.map((s) => pick(byType, s)), null));
     else if (rel.cell && rel.sum) out.push(...checkSum(rel, byType));
