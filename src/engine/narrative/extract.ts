@@ -2,7 +2,7 @@
 // changes and execution rates, each with the cell and clause it came from.
 import { a1 } from '../address';
 import { Dec } from '../amount';
-import { norm } from '../text';
+import { hasDigit, norm } from '../text';
 import type { SheetSnapshot } from '../grid';
 import { STRUCTURAL_PARENT, resolveSubject, type Family, type Subject } from './vocabulary';
 
@@ -95,10 +95,19 @@ export function prose(s: string): string {
 const CJK = /[\u4e00-\u9fff]/;
 const TERMINAL = /[。;:!?]$/;
 
+/** Whether a later line could continue this one: a sentence under way. */
+function continuable(prev: string): boolean {
+  return prev.length >= 20 && prev.includes(',') && !TERMINAL.test(prev);
+}
+
 /** A prose line cut by a page break: a sentence under way, and the next line no heading. */
 function continues(prev: string, next: string): boolean {
-  return prev.length >= 20 && prev.includes(',') && !TERMINAL.test(prev) && !/^(\(?[一二三四五六七八九十\d]+[)、.](?!\d)|第)/.test(next);
+  return continuable(prev) && !HEADING.test(next);
 }
+
+const HEADING = /^(\(?[一二三四五六七八九十\d]+[)、.](?!\d)|第)/;
+/** Commas before NFKC: ASCII, full-width, small. */
+const COMMA = /[,，﹐]/;
 
 interface Paragraph {
   r: number;
@@ -119,8 +128,9 @@ function paragraphs(sheet: SheetSnapshot): Paragraph[] {
       if (typeof v !== 'string') continue;
       const above = open[c];
       let prev = above && above.lastRow === r - 1 ? above.p : null;
-      // A short label neither starts a paragraph nor continues one (continues wants 20 characters before it).
-      if (prev === null && v.length < 12 && !v.includes('\n') && norm(v) === v) {
+      // With no paragraph open above, a line without a digit (no amount, no year) and without
+      // a comma (nothing could continue it) starts none worth keeping: passed over unread.
+      if (prev === null && !v.includes('\n') && !hasDigit(v) && !COMMA.test(v)) {
         if (above) above.p = null;
         continue;
       }
@@ -131,7 +141,7 @@ function paragraphs(sheet: SheetSnapshot): Paragraph[] {
         if (text === '') continue;
         if (prev && CJK.test(text) && continues(prev.text, text)) {
           prev.text += text;
-        } else if (text.length >= 12 && CJK.test(text)) {
+        } else if (text.length >= 12 && CJK.test(text) && (hasDigit(text) || continuable(text))) {
           prev = { r, c, text };
           out.push(prev);
         } else prev = null;
