@@ -134,7 +134,7 @@ function classifyColumn(v: SheetView, region: Region, c: number, path: string[])
     if (v.hasAmount(r, c)) numeric++;
     else if (v.n(r, c) !== '') texts++;
   }
-  const col: Column = { c, path, role: 'amount' };
+  const col: Column = { c, path, role: 'amount', codePart: undefined };
   if (ROW_NO_HEADER.test(leafKey)) col.role = 'rowNo';
   else if (SPLIT_CODE_HEADER.test(leafKey)) {
     col.role = 'code';

@@ -22,10 +22,11 @@ import { bareLabel, key } from '../text';
  */
 export class TableFigure {
   /** Side of a 收支 table the figure stands on. */
-  side?: 'income' | 'expenditure';
+  // Initialized, so every figure has one shape (the cross-table loops stay monomorphic).
+  side: 'income' | 'expenditure' | undefined = undefined;
   /** Row label of a coded row (行政运行), for lookups by name. */
-  label?: string;
-  private dec: Dec | null | undefined;
+  label: string | undefined = undefined;
+  private dec: Dec | null | undefined = undefined;
 
   constructor(
     /** Canonical name: "合计", "基本支出", "本年支出合计", "class:210", "code:30217", "三公:接待". */
