@@ -4,41 +4,37 @@
 // row of a workbook).
 
 /**
- * Each item's parent: the first item of the longest proper prefix of its code (3 digits at
- * least) that is listed. With `uniqueOnly`, a prefix listed more than once is ambiguous and
- * passed over for a shorter one. Items without a code have none.
+ * Each code's parent, as an index into `codes` (-1 for none): the first listing of the
+ * longest proper prefix (3 digits at least) that is listed. With `uniqueOnly`, a prefix
+ * listed more than once is ambiguous and passed over for a shorter one. Null codes have none.
  */
-export function codeParents<T>(items: readonly T[], codeOf: (item: T) => string | null, uniqueOnly: boolean): (T | undefined)[] {
-  const parents: (T | undefined)[] = new Array<T | undefined>(items.length).fill(undefined);
+export function codeParents(codes: readonly (string | null)[], uniqueOnly: boolean): number[] {
+  const parents = new Array<number>(codes.length).fill(-1);
   const order: number[] = [];
-  const codes: string[] = [];
-  for (let i = 0; i < items.length; i++) {
-    const c = codeOf(items[i]);
-    codes.push(c ?? '');
-    if (c) order.push(i);
-  }
-  // Equal codes stay in listing order, so a code's first item is its first row.
+  for (let i = 0; i < codes.length; i++) if (codes[i]) order.push(i);
+  const code = (i: number): string => codes[i] as string;
+  // Equal codes stay in listing order, so a code's first listing comes first.
   let sorted = true;
-  for (let k = 1; k < order.length && sorted; k++) sorted = codes[order[k - 1]] <= codes[order[k]];
-  if (!sorted) order.sort((a, b) => (codes[a] < codes[b] ? -1 : codes[a] > codes[b] ? 1 : a - b));
-  // The open codes, outermost first: each with its first item and how many rows carry it.
+  for (let k = 1; k < order.length && sorted; k++) sorted = code(order[k - 1]) <= code(order[k]);
+  if (!sorted) order.sort((a, b) => (code(a) < code(b) ? -1 : code(a) > code(b) ? 1 : a - b));
+  // The open codes, outermost first: each by its first listing, and how many listings it has.
   const open: number[] = [];
   const count: number[] = [];
   for (const i of order) {
-    const c = codes[i];
-    while (open.length > 0 && !c.startsWith(codes[open[open.length - 1]])) {
+    const c = code(i);
+    while (open.length > 0 && !c.startsWith(code(open[open.length - 1]))) {
       open.pop();
       count.pop();
     }
     const top = open.length - 1;
-    if (top >= 0 && codes[open[top]] === c) {
-      // A repeat sorts right after its first row, before any code it is a prefix of.
+    if (top >= 0 && code(open[top]) === c) {
+      // A repeat sorts right after its first listing, before any code it is a prefix of.
       count[top]++;
       parents[i] = parents[open[top]];
       continue;
     }
-    for (let k = top; k >= 0 && parents[i] === undefined; k--) {
-      if (codes[open[k]].length >= 3 && (!uniqueOnly || count[k] === 1)) parents[i] = items[open[k]];
+    for (let k = top; k >= 0 && parents[i] < 0; k--) {
+      if (code(open[k]).length >= 3 && (!uniqueOnly || count[k] === 1)) parents[i] = open[k];
     }
     open.push(i);
     count.push(1);

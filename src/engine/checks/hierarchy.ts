@@ -11,57 +11,66 @@ import { flatMap } from '../collections';
 
 const DIM_NAME: Record<CodeDim, string> = { function: '科目', economic: '经济科目', unit: '单位', other: '项目' };
 
-/** Each coded row's parent in its own dimension; a code listed twice is ambiguous as a parent, so its rows are leaves. */
-function parents(rows: BodyRow[]): Map<BodyRow, BodyRow> {
-  const byDim = new Map<CodeDim | null, BodyRow[]>();
-  for (const row of rows) if (row.code) pushTo(byDim, row.dim, row);
-  const out = new Map<BodyRow, BodyRow>();
-  for (const list of byDim.values()) {
-    const found = codeParents(list, (r) => r.code, true);
-    list.forEach((row, i) => {
-      const parent = found[i];
-      if (parent) out.set(row, parent);
+/**
+ * Each row's parent row index (-1 for none), within its own code dimension; a code listed
+ * twice is ambiguous as a parent, so its rows are leaves. Only coded items and subsets count.
+ */
+function parents(rows: readonly BodyRow[]): number[] {
+  const coded = (r: BodyRow): boolean => r.code !== null && r.code !== '' && (r.kind === 'item' || r.kind === 'subset');
+  const dims = new Set<CodeDim | null>();
+  for (const r of rows) if (coded(r)) dims.add(r.dim);
+  const out = new Array<number>(rows.length).fill(-1);
+  for (const dim of dims) {
+    const found = codeParents(rows.map((r) => (coded(r) && r.dim === dim ? r.code : null)), true);
+    found.forEach((p, i) => {
+      if (p >= 0) out[i] = p;
     });
   }
   return out;
 }
 
-/** Each 合计 row with the rows it sums. */
-function totalBlocks(rows: BodyRow[]): { total: BodyRow; scope: BodyRow[] }[] {
-  const totals = rows.filter((r) => r.kind === 'total');
-  if (totals.length <= 1) return totals.map((total) => ({ total, scope: rows.filter((r) => r !== total) }));
-  const out: { total: BodyRow; scope: BodyRow[] }[] = [];
+/** Each 合计 row with the rows it sums (indices into rows). */
+function totalBlocks(rows: readonly BodyRow[]): { total: number; scope: number[] }[] {
+  const out: { total: number; scope: number[] }[] = [];
+  const totals: number[] = [];
+  rows.forEach((r, i) => {
+    if (r.kind === 'total') totals.push(i);
+  });
+  if (totals.length <= 1) {
+    for (const total of totals) out.push({ total, scope: rows.map((_, i) => i).filter((i) => i !== total) });
+    return out;
+  }
   const onTop = rows[0]?.kind === 'total';
-  let block: BodyRow[] = [];
-  let head: BodyRow | null = null;
-  for (const row of rows) {
+  let block: number[] = [];
+  let head = -1;
+  rows.forEach((row, i) => {
     if (row.kind === 'total') {
       if (onTop) {
-        if (head) out.push({ total: head, scope: block });
-        head = row;
-      } else out.push({ total: row, scope: block });
+        if (head >= 0) out.push({ total: head, scope: block });
+        head = i;
+      } else out.push({ total: i, scope: block });
       block = [];
-    } else block.push(row);
-  }
-  if (onTop && head) out.push({ total: head, scope: block });
+    } else block.push(i);
+  });
+  if (onTop && head >= 0) out.push({ total: head, scope: block });
   return out.filter((b) => b.scope.length > 0);
 }
 
 export function checkHierarchy(table: Table, segs: Segment[]): Finding[] {
   const rows = flatMap(segs, (s) => s.rows);
-  const coded = rows.filter((r) => r.code && (r.kind === 'item' || r.kind === 'subset'));
-  if (!coded.some((r) => r.dim === 'function' || r.dim === 'economic' || r.dim === 'unit' || r.dim === 'other')) return [];
+  if (!rows.some((r) => r.code && (r.kind === 'item' || r.kind === 'subset'))) return [];
   const measures = Math.max(...segs.map((s) => s.amountCols.length));
   const columnOf = (j: number) => segs[0].measures[j];
   const findings: Finding[] = [];
-  const parentOf = parents(coded);
-  const children = new Map<BodyRow, BodyRow[]>();
-  for (const row of coded) {
-    const parent = parentOf.get(row);
-    if (parent) pushTo(children, parent, row);
-  }
+  const parentOf = parents(rows);
+  // Children in listing order, under parents in the order their first child is listed.
+  const children = new Map<number, BodyRow[]>();
+  parentOf.forEach((p, i) => {
+    if (p >= 0) pushTo(children, p, rows[i]);
+  });
 
-  children.forEach((kids, parent) => {
+  children.forEach((kids, p) => {
+    const parent = rows[p];
     for (let j = 0; j < measures; j++) {
       if (holdsExactly(kids, parent, j)) continue;
       const f = compare(table, {
@@ -81,13 +90,13 @@ export function checkHierarchy(table: Table, segs: Segment[]): Finding[] {
   // function rows both add up to the same 合计), and for uncoded item rows. With several
   // 合计 rows, each one sums its own block: the rows after a 合计 standing on top, else
   // the rows since the previous 合计.
-  for (const { total, scope: block } of totalBlocks(rows)) {
+  for (const { total: t, scope: block } of totalBlocks(rows)) {
+    const total = rows[t];
     const dims = new Map<string, BodyRow[]>();
-    for (const row of block) {
-      if (row.kind !== 'item') continue;
-      if (parentOf.has(row)) continue;
-      const k = row.code ? row.dim ?? 'other' : 'none';
-      pushTo(dims, k, row);
+    for (const i of block) {
+      const row = rows[i];
+      if (row.kind !== 'item' || parentOf[i] >= 0) continue;
+      pushTo(dims, row.code ? row.dim ?? 'other' : 'none', row);
     }
     for (const [dim, scope] of dims) {
       // Uncoded rows next to coded ones are notes or sub-lines, unless nothing is coded.

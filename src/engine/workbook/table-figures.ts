@@ -152,11 +152,11 @@ function push(out: FigureOut, table: Table, name: string, column: string, row: B
 /** Top-level coded rows grouped by function class (when the table lists only 项 rows). */
 function classRows(seg: Segment): Map<string, BodyRow[]> {
   const rows = seg.rows.filter((r) => r.kind === 'item' && r.dim === 'function' && r.code);
-  const parents = codeParents(rows, (r) => r.code, false);
+  const parents = codeParents(rows.map((r) => r.code), false);
   const out = new Map<string, BodyRow[]>();
   // Only rows whose ancestors are absent, so nothing is counted twice.
   rows.forEach((row, i) => {
-    if (parents[i] === undefined) pushTo(out, row.code!.slice(0, 3), row);
+    if (parents[i] < 0) pushTo(out, row.code!.slice(0, 3), row);
   });
   return out;
 }
