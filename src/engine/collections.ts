@@ -20,19 +20,20 @@ export function flatMap<T, U>(items: readonly T[], f: (item: T, index: number) =
 }
 
 /**
- * A function of a string, remembered: the same labels and codes recur in every department's
- * tables. Bounded, so a long-running task pane does not grow without end.
+ * A function of a string key, remembered: the same labels, codes and templates recur in every
+ * department's tables. `input` carries what the key stands for, for the first computation.
+ * Bounded, so a long-running task pane does not grow without end.
  */
-export class Memo<V> {
+export class Memo<V, I = void> {
   private readonly map = new Map<string, V>();
-  constructor(private readonly compute: (text: string) => V, private readonly limit = 50_000) {}
+  constructor(private readonly compute: (key: string, input: I) => V, private readonly limit = 50_000) {}
 
-  get(text: string): V {
-    let v = this.map.get(text);
+  get(key: string, input: I): V {
+    let v = this.map.get(key);
     if (v === undefined) {
       if (this.map.size >= this.limit) this.map.clear();
-      v = this.compute(text);
-      this.map.set(text, v);
+      v = this.compute(key, input);
+      this.map.set(key, v);
     }
     return v;
   }

@@ -69,17 +69,13 @@ export function nodes(root: HeaderNode): HeaderNode[] {
  * department's tables.
  */
 export class PerHeader<T> {
-  private readonly memo: Memo<T>;
-  private pending: readonly Column[] = [];
+  private readonly memo: Memo<T, readonly Column[]>;
 
   constructor(derive: (measures: readonly Column[]) => T) {
-    this.memo = new Memo(() => derive(this.pending), 10_000);
+    this.memo = new Memo((_, measures) => derive(measures), 10_000);
   }
 
   get(seg: Segment): T {
-    this.pending = seg.measures;
-    const value = this.memo.get(seg.headerKey);
-    this.pending = [];
-    return value;
+    return this.memo.get(seg.headerKey, seg.measures);
   }
 }
