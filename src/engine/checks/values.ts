@@ -49,32 +49,30 @@ export function measureGroups(segments: Segment[]): Segment[][] {
   return [...groups.values()];
 }
 
+/** A running Σ of exact units: null once some figure has none. */
+function addUnits(sum: number | null, units: number | null): number | null {
+  return sum === null || units === null ? null : sum + units;
+}
+
+/** Whether an exact Σ equals the total; undefined when either is not exact (compare in decimals). */
+function settles(sum: number | null, total: number | null): boolean | undefined {
+  return sum === null || total === null || !Number.isSafeInteger(sum) ? undefined : sum === total;
+}
+
 /**
  * Whether Σ parts = total holds exactly in measure j, decided on integer units without
  * building a decimal (blank = 0). undefined when some figure does not fit the integer form:
  * the caller then compares in decimals.
  */
 export function holdsExactly(parts: readonly BodyRow[], total: BodyRow, j: number): boolean | undefined {
-  let sum = 0;
-  for (const p of parts) {
-    const u = p.amounts.units(j);
-    if (u === null) return undefined;
-    sum += u;
-  }
-  const t = total.amounts.units(j);
-  if (t === null || !Number.isSafeInteger(sum)) return undefined;
-  return sum === t;
+  let sum: number | null = 0;
+  for (const p of parts) sum = addUnits(sum, p.amounts.units(j));
+  return settles(sum, total.amounts.units(j));
 }
 
 /** Like holdsExactly, across columns of one row: Σ columns `parts` = column `total`. */
 export function rowHoldsExactly(row: BodyRow, parts: readonly number[], total: number): boolean | undefined {
-  let sum = 0;
-  for (const j of parts) {
-    const u = row.amounts.units(j);
-    if (u === null) return undefined;
-    sum += u;
-  }
-  const t = row.amounts.units(total);
-  if (t === null || !Number.isSafeInteger(sum)) return undefined;
-  return sum === t;
+  let sum: number | null = 0;
+  for (const j of parts) sum = addUnits(sum, row.amounts.units(j));
+  return settles(sum, row.amounts.units(total));
 }
