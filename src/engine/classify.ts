@@ -3,7 +3,8 @@
 import type { CodeDim, Layout } from './layout';
 import type { Region } from './regions';
 import type { TableType } from './report';
-import type { SheetView } from './sheet-view';
+import { fold, type SheetView } from './sheet-view';
+import { isAmountText } from './amount';
 import { SPECS, type Shape, type TableSpec } from './specs';
 import { key } from './text';
 import { flatMap, Memo } from './collections';
@@ -107,12 +108,13 @@ function bodyTexts(v: SheetView, region: Region): { words: string[]; longTexts: 
   for (let r = region.headerStart; r <= Math.min(region.bodyEnd, region.headerStart + 80); r++) {
     for (let c = region.c0; c <= region.c1; c++) {
       // Figures and empty cells are neither; a text is asked whether it is an amount only when it matters.
-      if (typeof v.raw(r, c) !== 'string') continue;
-      const t = v.n(r, c);
+      const raw = v.raw(r, c);
+      if (typeof raw !== 'string') continue;
+      const t = fold(raw);
       if (t === '') continue;
       const long = t.length >= 12;
       const word = t.length <= 20 ? bodyWord.get(t) : null;
-      if ((!long && word === null) || v.hasAmount(r, c)) continue;
+      if ((!long && word === null) || isAmountText(raw)) continue;
       if (long) longTexts++;
       if (word !== null) words.push(word);
     }

@@ -2,8 +2,9 @@
 // segments (收入 | 支出 halves, 公开06's three groups) and each body row's code and label.
 import { FigureBlock, type RowFigures } from './row-figures';
 import { isColumnNumberRow, type Region } from './regions';
-import type { SheetView } from './sheet-view';
-import { bareLabel, isDigits, isSubsetLabel, key, norm, parseOrdinal } from './text';
+import { fold, type SheetView } from './sheet-view';
+import { isAmountText } from './amount';
+import { bareLabel, isBlank, isDigits, isSubsetLabel, key, norm, parseOrdinal } from './text';
 import { Memo } from './collections';
 
 export type ColumnRole = 'code' | 'unitCode' | 'name' | 'rowNo' | 'amount' | 'text';
@@ -66,7 +67,6 @@ const CODE_HEADER = /(编码|代码|编号)$|^(类|款|项)$|^科目$/;
 const NAME_HEADER = /(名称|项目|科目|内容|摘要|单位$|类型|品目|指标)/;
 const TOTAL_LABEL = /^(本年|本期|当年)?(收入|支出|收支|部门|经费)?(合计|总计)(数)?$|^(本年|本期|当年)(收入|支出)?小计$/;
 // Patterns used per row or column live here: a regex literal is a new object each time it is evaluated.
-const CODE_LIKE = /^\d{3,9}$/;
 const ROW_NO_HEADER = /行次|栏次|^序号$|^编号$/;
 const SPLIT_CODE_HEADER = /^(类|款|项)$/;
 const UNIT_CODE_HEADER = /单位(代码|编码)|部门.*代码|单位编码/;
@@ -112,8 +112,9 @@ export function headerPaths(v: SheetView, region: Region, headerRows: number[]):
   return paths;
 }
 
+/** 3 to 9 ASCII digits: a code, whether written in a code column or a name column. */
 function isCodeLike(t: string): boolean {
-  return CODE_LIKE.test(t);
+  return t.length >= 3 && t.length <= 9 && isDigits(t);
 }
 
 function classifyColumn(v: SheetView, region: Region, c: number, path: string[]): Column {
@@ -124,15 +125,21 @@ function classifyColumn(v: SheetView, region: Region, c: number, path: string[])
   let texts = 0;
   const end = Math.min(region.bodyEnd, region.bodyStart + 400);
   for (let r = region.bodyStart; r <= end; r++) {
+    // Each cell's value is read once: this runs for every body cell of the workbook.
     const raw = v.raw(r, c);
     if (raw === null) continue;
-    // A figure that is not a whole number of 3–9 digits cannot be code-like: no text needed.
-    if (typeof raw !== 'number' || (Number.isInteger(raw) && raw >= 100 && raw < 1e9)) {
-      if (v.isEmpty(r, c)) continue;
-      if (isCodeLike(v.n(r, c))) codes++;
-    }
-    if (v.hasAmount(r, c)) numeric++;
-    else if (v.n(r, c) !== '') texts++;
+    if (typeof raw === 'number') {
+      // A figure that is not a whole number of 3–9 digits cannot be code-like: no text needed.
+      if (Number.isInteger(raw) && raw >= 100 && raw < 1e9 && isCodeLike(v.n(r, c))) codes++;
+      if (Number.isFinite(raw)) numeric++;
+      else texts++;
+    } else if (typeof raw === 'string') {
+      if (isBlank(raw)) continue;
+      const t = fold(raw);
+      if (isCodeLike(t)) codes++;
+      if (isAmountText(raw)) numeric++;
+      else if (t !== '') texts++;
+    } else texts++;
   }
   const col: Column = { c, path, role: 'amount', codePart: undefined };
   if (ROW_NO_HEADER.test(leafKey)) col.role = 'rowNo';

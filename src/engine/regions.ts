@@ -1,6 +1,6 @@
 // Finds table regions on a sheet: title row, meta rows (部门名称/单位/公开NN表/年度),
 // header rows, body rows and footnotes. Several tables may stand on one sheet.
-import type { SheetView } from './sheet-view';
+import { fold, type SheetView } from './sheet-view';
 import { hasDigit } from './text';
 
 export interface Region {
@@ -62,7 +62,7 @@ class RowInfo {
         this.numbers++;
         if (!isSmallWhole(raw)) this.bigNumbers++;
       } else {
-        const t = v.n(r, c);
+        const t = typeof raw === 'string' ? fold(raw) : v.n(r, c);
         if (t === '' || DASHES.test(t)) continue;
         if (hasDigit(t) && NUMERIC_TEXT.test(t)) {
           this.numbers++;

@@ -7,6 +7,11 @@ import { Memo } from './collections';
 /** Texts that need folding (full-width brackets, spaces): the same labels recur on every sheet. */
 const FOLDED = new Memo(norm);
 
+/** A text cell's value in comparison form (text.norm), for callers that hold the value already. */
+export function fold(text: string): string {
+  return isNormal(text) ? text : FOLDED.get(text);
+}
+
 const SPACE = /\s/;
 const SPACES = /\s+/g;
 
@@ -75,7 +80,7 @@ export class SheetView {
       return SPACE.test(s) ? s.replace(SPACES, '') : s;
     }
     if (typeof v === 'boolean') return norm(this.str(r, c));
-    return isNormal(v) ? v : FOLDED.get(v);
+    return fold(v);
   }
 
   /**
