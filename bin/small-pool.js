@@ -6,8 +6,9 @@ const os = require('os');
 const { spawnSync } = require('child_process');
 
 module.exports = function relaunchWithSmallPool() {
-  const poolSet = [...process.execArgv, process.env.NODE_OPTIONS ?? ''].some((a) => a.includes('--v8-pool-size'));
-  if (poolSet || os.availableParallelism() > 2) return;
+  const flags = [...process.execArgv, process.env.NODE_OPTIONS ?? ''];
+  // Set already, or a debugger attached (a second process could not take its port): run as is.
+  if (flags.some((a) => a.includes('--v8-pool-size') || a.includes('--inspect')) || os.availableParallelism() > 2) return;
   const args = [...process.execArgv, '--v8-pool-size=1', process.argv[1], ...process.argv.slice(2)];
   const child = spawnSync(process.execPath, args, { stdio: 'inherit' });
   if (child.signal) process.kill(process.pid, child.signal);
