@@ -1,7 +1,7 @@
 // Amount parsing. Money is decimal: values are decimal.js instances built from strings.
 import Decimal from 'decimal.js';
 import { cellFormat, cellText, cellValue, type CellValue, type SheetSnapshot } from './grid';
-import { hasDigit, isDigits } from './text';
+import { hasDigit, isDigits, isNormal, isSpace } from './text';
 
 /** An isolated Decimal constructor: the global config is never touched. */
 export const Dec = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP });
@@ -127,7 +127,7 @@ function decimalsOfText(s: string): number {
   for (let k = i + 1; k < s.length; k++) {
     const ch = s.charCodeAt(k);
     if (ch >= 48 && ch <= 57) n++;
-    else if (ch !== 44 && ch !== 32 && ch !== 37) break; // , space %
+    else if (ch !== 44 && ch !== 37 && !isSpace(ch)) break; // separators, % and spaces do not end them
   }
   return n;
 }
@@ -162,7 +162,8 @@ const UNIT_STEP = [10000, 1000, 100, 10];
  */
 function shownDecimalsOf(units: number, text: string | null, fmt: FormatInfo): number {
   if (fmt.decimals === null) return text !== null ? Math.min(decimalsOfText(text), 10) : decimalsOfUnits(units);
-  return fmt.decimals >= UNIT_DECIMALS || remainder(units, UNIT_STEP[fmt.decimals]) === 0 ? fmt.decimals : -1;
+  if (fmt.decimals < UNIT_DECIMALS && remainder(units, UNIT_STEP[fmt.decimals]) !== 0) return -1;
+  return Math.min(fmt.decimals, 10);
 }
 
 /** Shortest exact decimal string of a JS number as the file stored it, never in exponent form. */
@@ -245,9 +246,14 @@ export function cellAmount(sheet: SheetSnapshot, r: number, c: number): Amount |
   return parseAmount(value, cellText(sheet, r, c), format);
 }
 
-/** Whether a text holds an amount, without building it ("2080505": codes stored as text are the common case). */
+/** "2080505": ASCII digits only, the common numeric text (codes stored as text). */
+function isPlainCode(s: string): boolean {
+  return s.length <= 15 && isDigits(s);
+}
+
+/** Whether a text holds an amount, without building one for the common case. */
 export function isAmountText(s: string): boolean {
-  return (s.length <= 15 && isDigits(s)) || parseAmount(s) !== null;
+  return isPlainCode(s) || parseAmount(s) !== null;
 }
 
 /**
@@ -258,9 +264,10 @@ export function isAmountText(s: string): boolean {
 export function parseAmount(value: CellValue, text: string | null = null, format: string | null = null): Amount | null {
   if (value === null || typeof value === 'boolean') return null;
   if (typeof value === 'number') return numberAmount(value, text, formatInfo(format));
-  if (!hasDigit(value)) return null;
-  // "2080505": codes stored as text are the common numeric text.
-  if (value.length <= 15 && isDigits(value)) return new ParsedAmount(value, unitsOf(value), 0, false);
+  // A text NFKC leaves as it is holds no number without an ASCII digit (full-width and circled
+  // digits are not normal: they take the long way).
+  if (isNormal(value) && !hasDigit(value)) return null;
+  if (isPlainCode(value)) return new ParsedAmount(value, unitsOf(value), 0, false);
   let s = value.normalize('NFKC').replace(SPACE, '').replace(MINUS, '-');
   if (s === '' || NO_VALUE.test(s)) return null;
   let negative = false;

@@ -22,13 +22,19 @@ export function flatMap<T, U>(items: readonly T[], f: (item: T, index: number) =
 /**
  * A function of a string key, remembered: the same labels, codes and templates recur in every
  * department's tables. `input` carries what the key stands for, for the first computation.
- * Bounded, so a long-running task pane does not grow without end.
+ * Bounded in entries and key length (a 说明 paragraph is computed, not kept), so a
+ * long-running task pane does not hold on to old workbooks' texts.
  */
 export class Memo<V, I = void> {
   private readonly map = new Map<string, V>();
-  constructor(private readonly compute: (key: string, input: I) => V, private readonly limit = 50_000) {}
+  constructor(
+    private readonly compute: (key: string, input: I) => V,
+    private readonly limit = 50_000,
+    private readonly maxKeyLength = 64,
+  ) {}
 
   get(key: string, input: I): V {
+    if (key.length > this.maxKeyLength) return this.compute(key, input);
     let v = this.map.get(key);
     if (v === undefined) {
       if (this.map.size >= this.limit) this.map.clear();

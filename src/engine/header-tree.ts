@@ -72,7 +72,7 @@ export class PerHeader<T> {
   private readonly memo: Memo<T, readonly Column[]>;
 
   constructor(derive: (measures: readonly Column[]) => T) {
-    this.memo = new Memo((_, measures) => derive(measures), 10_000);
+    this.memo = new Memo((_, measures) => derive(measures), 10_000, Infinity);
   }
 
   get(seg: Segment): T {

@@ -7,8 +7,8 @@ import { forEachTable, regionRange } from './recognize';
 import { REPORT_SCHEMA, type Finding, type Report, type TableType } from './report';
 import type { TableHead } from './table';
 import { checkCrossTables, mayBePicked } from './workbook/cross-check';
-import { tableFigures, type TableFigure } from './workbook/table-figures';
-import { buildFigureIndex, labelledRowFigures } from './workbook/figure-index';
+import { readFigures, type TableFigure } from './workbook/table-figures';
+import { buildFigureIndex } from './workbook/figure-index';
 import { checkEmptyTable, proseOf } from './workbook/empty-tables';
 import { checkStatements, readStatements, type NarrativeStats } from './narrative/index';
 import { flatMap } from './collections';
@@ -72,13 +72,13 @@ interface Checked {
   findings: Finding[];
   empty: Finding | null;
   figures: TableFigure[];
-  /** 项 rows by name, read only when the workbook has 说明 statements. */
-  rowFigures: TableFigure[];
+  /** Whether the table has figures at all (some may have been left out as nothing picks them). */
+  offered: boolean;
 }
 
 export function checkWorkbookTimed(workbook: WorkbookSnapshot, options: CheckOptions = {}): CheckResult {
   const t0 = performance.now();
-  // The 说明 text first: only a workbook with statements needs the tables' 项 rows by name.
+  // The 说明 text first: without statements, only figures a cross-table relation picks are read.
   const statements = readStatements(workbook.sheets);
   const t1 = performance.now();
   // Each table is checked as soon as it is recognized, so its rows are garbage early.
@@ -89,20 +89,16 @@ export function checkWorkbookTimed(workbook: WorkbookSnapshot, options: CheckOpt
   const recognizing = { fixedTolerance: fixedTolerance(options.tolerance), typeOverrides: options.typeOverrides ?? {} };
   const tables = forEachTable(workbook, recognizing, (table, i) => {
     const s = performance.now();
-    checked[i] = {
-      findings: checkTable(table),
-      empty: checkEmptyTable(table, proseText),
-      // Without 说明 text only the figures some relation can pick are read.
-      figures: tableFigures(table, statements.length > 0 ? undefined : mayBePicked),
-      rowFigures: statements.length > 0 ? labelledRowFigures(table) : [],
-    };
+    const { figures, offered } = readFigures(table, statements.length > 0 ? undefined : mayBePicked);
+    checked[i] = { findings: checkTable(table), empty: checkEmptyTable(table, proseText), figures, offered };
     checkMs += performance.now() - s;
   });
   const t2 = performance.now();
   const figures = flatMap(checked, (c) => c.figures);
-  const own = [...flatMap(checked, (c) => c.findings), ...checkCrossTables(figures), ...flatMap(checked, (c) => (c.empty ? [c.empty] : []))];
+  const withFigures = tables.filter((_, i) => checked[i].offered);
+  const own = [...flatMap(checked, (c) => c.findings), ...checkCrossTables(figures, withFigures), ...flatMap(checked, (c) => (c.empty ? [c.empty] : []))];
   const t3 = performance.now();
-  const narrative = checkStatements(statements, buildFigureIndex([...figures, ...flatMap(checked, (c) => c.rowFigures)]));
+  const narrative = checkStatements(statements, buildFigureIndex(figures));
   const findings = dedupe([...own, ...narrative.findings]);
   findings.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
   const t4 = performance.now();

@@ -124,19 +124,20 @@ function classifyColumn(v: SheetView, region: Region, c: number, path: string[])
   let codes = 0;
   let texts = 0;
   const end = Math.min(region.bodyEnd, region.bodyStart + 400);
+  // Code-like figures decide only a column no header names: elsewhere they are not counted.
+  const headerless = path.length === 0;
   for (let r = region.bodyStart; r <= end; r++) {
     // Each cell's value is read once: this runs for every body cell of the workbook.
     const raw = v.raw(r, c);
     if (raw === null) continue;
     if (typeof raw === 'number') {
-      // A figure that is not a whole number of 3–9 digits cannot be code-like: no text needed.
-      if (Number.isInteger(raw) && raw >= 100 && raw < 1e9 && isCodeLike(v.n(r, c))) codes++;
+      if (headerless && isCodeLike(v.n(r, c))) codes++;
       if (Number.isFinite(raw)) numeric++;
       else texts++;
     } else if (typeof raw === 'string') {
       if (isBlank(raw)) continue;
       const t = fold(raw);
-      if (isCodeLike(t)) codes++;
+      if (headerless && isCodeLike(t)) codes++;
       if (isAmountText(raw)) numeric++;
       else if (t !== '') texts++;
     } else texts++;
@@ -400,7 +401,7 @@ export function readLayout(v: SheetView, region: Region, entity = ''): Layout {
       labelCol: label ? label.c : cols[0].c,
       measures,
       amountCols,
-      headerKey: measures.map((c) => c.path.join('\u0001')).join('\u0002'),
+      headerKey: JSON.stringify(measures.map((c) => c.path)),
       rowNoCol: rowNo ? rowNo.c : null,
       rows,
       figures,

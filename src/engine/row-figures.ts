@@ -1,5 +1,5 @@
 // Body-row figures kept compact: one block per table segment holds every row's exact integer
-// units and which cells hold a figure in two typed arrays, and a row is a window onto its slice. The
+// units and which cells hold a figure in two number arrays, and a row is a window onto its slice. The
 // Amount of a cell (with its decimal) is parsed again when a check asks for it: most
 // relations hold and are confirmed on the integers alone, and a million retained objects
 // would cost the garbage collector more than a few cells cost to re-read.

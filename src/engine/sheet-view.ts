@@ -1,5 +1,5 @@
 // A read-only view over one sheet snapshot with merged-cell lookup and normalized text.
-import { cellAmount, isAmountText, type Amount } from './amount';
+import { cellAmount, type Amount } from './amount';
 import { cellText, cellValue, sheetColCount, type CellRange, type CellValue, type SheetSnapshot } from './grid';
 import { isBlank, isNormal, norm } from './text';
 import { Memo } from './collections';
@@ -70,7 +70,7 @@ export class SheetView {
     return cellText(this.sheet, r, c) ?? String(v);
   }
 
-  /** Normalized text (see text.norm); a text that needs folding is folded once per workbook run. */
+  /** Normalized text (see text.norm). */
   n(r: number, c: number): string {
     const v = this.raw(r, c);
     if (v === null) return '';
@@ -89,13 +89,6 @@ export class SheetView {
    */
   amount(r: number, c: number): Amount | null {
     return cellAmount(this.sheet, r, c);
-  }
-
-  /** Whether the cell holds an amount, without building it (a stored number always does). */
-  hasAmount(r: number, c: number): boolean {
-    const v = this.raw(r, c);
-    if (typeof v === 'number') return Number.isFinite(v);
-    return typeof v === 'string' && isAmountText(v);
   }
 
   isEmpty(r: number, c: number): boolean {

@@ -9,7 +9,6 @@ const ORDINAL_1 = /^([零一二三四五六七八九十]+)[、.．,，]\s*(.*)$/
 const ORDINAL_2 = /^\(([零一二三四五六七八九十]+)\)\s*(.*)$/;
 const ORDINAL_3 = /^(\d{1,2})[、.．]\s*(\D.*)$/;
 const ORDINAL_3_BRACKETED = /^\((\d{1,2})\)\s*(.*)$/;
-const ORDINAL_CIRCLED = /^([\u2460-\u2473])\s*(.*)$/;
 const SUBSET_PREFIX = /^\s*其中\s*[:：]?/;
 
 /**
@@ -39,7 +38,7 @@ export function isBlank(s: string): boolean {
 }
 
 /** ECMAScript WhiteSpace and LineTerminator code units. */
-function isSpace(ch: number): boolean {
+export function isSpace(ch: number): boolean {
   return (
     (ch >= 9 && ch <= 13) || ch === 32 || ch === 0xa0 || ch === 0x1680 || (ch >= 0x2000 && ch <= 0x200a) ||
     ch === 0x2028 || ch === 0x2029 || ch === 0x202f || ch === 0x205f || ch === 0x3000 || ch === 0xfeff
@@ -64,13 +63,13 @@ export function hasDigit(s: string): boolean {
   return false;
 }
 
-const PUNCTUATION = /[()（）\[\]【】<>《》:：,，.。、;；·]/g;
+const PUNCTUATION = /[()（）\[\]【】<>《》:：,，.。、;；·]/;
+const ALL_PUNCTUATION = new RegExp(PUNCTUATION.source, 'g');
 
 /** Like norm, and drops brackets and punctuation that vary between templates. */
 export function key(s: string): string {
   const n = norm(s);
-  PUNCTUATION.lastIndex = 0;
-  return PUNCTUATION.test(n) ? n.replace(PUNCTUATION, '') : n;
+  return PUNCTUATION.test(n) ? n.replace(ALL_PUNCTUATION, '') : n;
 }
 
 const CN_DIGITS: Record<string, number> = {
@@ -90,20 +89,26 @@ export function chineseNumber(s: string): number {
 }
 
 export interface Ordinal {
-  /** 1 for 一、 2 for （一） 3 for 1. / ① */
+  /** 1 for 一、 2 for （一） 3 for 1. / (1) (and ① ⑴ ⒈, which NFKC folds into those) */
   level: number;
   number: number;
   rest: string;
 }
 
-/** Characters an ordinal marker can start with, before NFKC: 一…十 零, brackets, digits, ①…⑳. */
-const ORDINAL_START = new Set([...'零一二三四五六七八九十(（'].map((ch) => ch.charCodeAt(0)));
+const CHINESE_ORDINALS = new Set([...'零一二三四五六七八九十'].map((ch) => ch.charCodeAt(0)));
 
+/**
+ * Whether a label can start with an ordinal marker, judged on its first character before
+ * NFKC: an ASCII character must be a digit or "(", a CJK ideograph must be 一…十 or 零;
+ * anything else (（, ①, ⑴, ㈠, ⼀ …) may fold into one and is read the long way.
+ */
 function mayStartOrdinal(label: string): boolean {
   let i = 0;
-  while (i < label.length && (label.charCodeAt(i) <= 0x20 || label.charCodeAt(i) === 0x3000 || label.charCodeAt(i) === 0xa0)) i++;
+  while (i < label.length && isSpace(label.charCodeAt(i))) i++;
   const ch = label.charCodeAt(i);
-  return ORDINAL_START.has(ch) || (ch >= 48 && ch <= 57) || (ch >= 0xff10 && ch <= 0xff19) || (ch >= 0x2460 && ch <= 0x2473);
+  if (ch < 0x80) return (ch >= 48 && ch <= 57) || ch === 0x28;
+  if (ch >= 0x4e00 && ch <= 0x9fff) return CHINESE_ORDINALS.has(ch);
+  return i < label.length;
 }
 
 /** Reads a leading ordinal marker of a row label ("一、", "（一）", "1.", "①"). */
@@ -118,8 +123,6 @@ export function parseOrdinal(label: string): Ordinal | null {
   if (m) return { level: 3, number: Number(m[1]), rest: m[2] };
   m = ORDINAL_3_BRACKETED.exec(s);
   if (m) return { level: 3, number: Number(m[1]), rest: m[2] };
-  m = ORDINAL_CIRCLED.exec(s);
-  if (m) return { level: 3, number: m[1].charCodeAt(0) - 0x245f, rest: m[2] };
   return null;
 }
 

@@ -10,7 +10,7 @@ const POOL = path.resolve(__dirname, '../../bin/small-pool.js');
 function script(body: string): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'small-pool-'));
   const file = path.join(dir, 'probe.js');
-  writeFileSync(file, `require(${JSON.stringify(POOL)})();\n${body}\n`);
+  writeFileSync(file, `require(${JSON.stringify(POOL)})(() => {\n${body}\n});\n`);
   return file;
 }
 
@@ -28,6 +28,15 @@ test(`restarts with one worker thread ${small ? '(this machine has ≤ 2 cores)'
 test('ends with the restarted process\'s exit status', () => {
   const file = script('process.exit(3);');
   expect(spawnSync(process.execPath, [file], { encoding: 'utf8' }).status).toBe(3);
+});
+
+test('passes a termination signal on to the restarted process', () => {
+  const file = script('process.on("SIGTERM", () => { console.log("child got SIGTERM"); process.exit(5); }); setTimeout(() => {}, 10_000); process.kill(process.ppid, "SIGTERM");');
+  const run = spawnSync(process.execPath, [file], { encoding: 'utf8', timeout: 10_000 });
+  if (small) {
+    expect(run.stdout).toContain('child got SIGTERM');
+    expect(run.status).toBe(5);
+  }
 });
 
 test('leaves a process alone whose pool size is set already', () => {

@@ -7,6 +7,7 @@ import { forEachTable, recognize } from '../../src/engine/recognize';
 import { checkCrossTables, mayBePicked } from '../../src/engine/workbook/cross-check';
 import { tableFigures } from '../../src/engine/workbook/table-figures';
 import { loadSeed, seedFiles } from './seed-support';
+import { readStatements } from '../../src/engine/narrative/index';
 
 /** A small 支出总表-like sheet; `unit` null leaves the 单位 row out. */
 function sheet(name: string, unit: string | null, total: number): SheetSnapshot {
@@ -62,6 +63,34 @@ describe('figures a relation cannot pick', () => {
     expect(picked.length).toBeLessThan(all.length);
     expect(checkCrossTables(picked)).toEqual(checkCrossTables(all));
   });
+});
+
+test('departments are told apart by every table with figures, picked or not', async () => {
+  if (!seedFiles().includes('seed-000.xlsx')) return;
+  const seed = await loadSeed('seed-000.xlsx');
+  // A second unit: a copy of every sheet, named only on its 支出经济分类汇总表, whose figures
+  // no cross-table relation picks.
+  const ENTITY = /^(部门名称|单位名称|编制单位)/;
+  const copies: SheetSnapshot[] = seed.sheets.map((sh) => ({
+    ...sh,
+    name: `乙-${sh.name}`,
+    values: sh.values.map((row) =>
+      row.map((v) => (typeof v === 'string' && ENTITY.test(v) ? (sh.name === '支出经济分类汇总表' ? '部门名称：另一单位' : null) : v)),
+    ),
+    text: undefined,
+  }));
+  const wb: WorkbookSnapshot = { file: 'two.xlsx', sheets: [...seed.sheets, ...copies] };
+  const tables = recognize(wb, OPTIONS);
+  expect(new Set(tables.map((t) => t.entity).filter((e) => e !== '')).size).toBe(2);
+  const all = tables.flatMap((t) => tableFigures(t));
+  const picked = tables.flatMap((t) => tableFigures(t, mayBePicked));
+  const withFigures = tables.filter((t) => tableFigures(t).length > 0).map((t) => t.head);
+  expect(checkCrossTables(picked, withFigures)).toEqual(checkCrossTables(all));
+  // And the engine, which leaves unpicked figures out when there is no 说明 text, reports the same.
+  const tablesOnly: WorkbookSnapshot = { ...wb, sheets: wb.sheets.filter((sh) => !sh.name.endsWith('说明')) };
+  expect(readStatements(tablesOnly.sheets)).toHaveLength(0);
+  const cross = checkWorkbook(tablesOnly).findings.filter((f) => f.rule.startsWith('cross.'));
+  expect(cross).toEqual(checkCrossTables(all));
 });
 
 test('a workbook checks the same whether or not its tables state units', () => {

@@ -55,6 +55,12 @@ const CASES: Case[] = [
   { name: 'Infinity number', value: Number.POSITIVE_INFINITY, expected: null },
   { name: 'Chinese word', value: '合计', expected: null },
   { name: 'leading point', value: '.5', expected: '0.5' },
+  { name: 'circled digit (NFKC folds it)', value: '①', expected: '1' },
+  { name: 'superscript digit (NFKC folds it)', value: '²', expected: '2' },
+  { name: 'parenthesized digit (NFKC folds it to a negative)', value: '⑴', expected: '-1' },
+  { name: 'a format finer than 10 decimals is shown at 10', value: 780.85, format: '0.000000000000', expected: '780.8500000000' },
+  { name: 'a tiny number behind 0.00 is 0.00', value: 1e-7, format: '0.00', expected: '0.00' },
+  { name: 'a tiny General number keeps all its decimals', value: 3e-7, expected: '0.0000003' },
 ];
 
 describe('parseAmount', () => {

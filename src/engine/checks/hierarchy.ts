@@ -4,10 +4,9 @@ import type { BodyRow, CodeDim, Segment } from '../layout';
 import type { Finding } from '../report';
 import type { Table } from '../table';
 import { compare } from './emit';
-import { pushTo } from '../collections';
 import { codeParents } from '../code-parents';
 import { cellAt, columnLabel, holdsExactly, rowName, sumAt, valueAt } from './values';
-import { flatMap } from '../collections';
+import { flatMap, pushTo } from '../collections';
 
 const DIM_NAME: Record<CodeDim, string> = { function: '科目', economic: '经济科目', unit: '单位', other: '项目' };
 

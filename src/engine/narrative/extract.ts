@@ -2,7 +2,7 @@
 // changes and execution rates, each with the cell and clause it came from.
 import { a1 } from '../address';
 import { Dec } from '../amount';
-import { hasDigit, norm } from '../text';
+import { hasDigit, isNormal, norm } from '../text';
 import type { SheetSnapshot } from '../grid';
 import { STRUCTURAL_PARENT, resolveSubject, type Family, type Subject } from './vocabulary';
 
@@ -106,8 +106,6 @@ function continues(prev: string, next: string): boolean {
 }
 
 const HEADING = /^(\(?[一二三四五六七八九十\d]+[)、.](?!\d)|第)/;
-/** Commas before NFKC: ASCII, full-width, small. */
-const COMMA = /[,，﹐]/;
 
 interface Paragraph {
   r: number;
@@ -129,8 +127,9 @@ function paragraphs(sheet: SheetSnapshot): Paragraph[] {
       const above = open[c];
       let prev = above && above.lastRow === r - 1 ? above.p : null;
       // With no paragraph open above, a line without a digit (no amount, no year) and without
-      // a comma (nothing could continue it) starts none worth keeping: passed over unread.
-      if (prev === null && !v.includes('\n') && !hasDigit(v) && !COMMA.test(v)) {
+      // a comma (nothing could continue it) starts none worth keeping: passed over unread. Only
+      // a text NFKC leaves as it is can be judged before folding.
+      if (prev === null && !v.includes('\n') && isNormal(v) && !hasDigit(v) && !v.includes(',')) {
         if (above) above.p = null;
         continue;
       }

@@ -45,15 +45,15 @@ function pickable(type: TableType, column: string, name: string): boolean {
   return false;
 }
 
-/** pickable by table type, column and figure name (names recur in every department). */
+/** pickable by table type, column and figure name (names recur in every department); bounded per type. */
 const PICKABLE = new Map<TableType, Map<string, Memo<boolean>>>();
 
 /** Whether some relation could pick such a figure: others need not be read for checkCrossTables. */
 export function mayBePicked(type: TableType, column: string, name: string): boolean {
   let byColumn = PICKABLE.get(type);
-  if (!byColumn) PICKABLE.set(type, (byColumn = new Map()));
+  if (!byColumn || byColumn.size >= 1_000) PICKABLE.set(type, (byColumn = new Map()));
   let memo = byColumn.get(column);
-  if (!memo) byColumn.set(column, (memo = new Memo((n) => pickable(type, column, n))));
+  if (!memo) byColumn.set(column, (memo = new Memo((n) => pickable(type, column, n), 10_000)));
   return memo.get(name);
 }
 
@@ -225,8 +225,7 @@ function checkSum(rel: CrossRelation, figs: ByType): Finding[] {
  * Tables of one department: a workbook holding several units (one sheet each, each with its
  * 部门名称 row) is reconciled unit by unit. A table naming no unit joins its sheet's unit.
  */
-function departments(figures: TableFigure[]): TableFigure[][] {
-  const tables = [...new Set(figures.map((f) => f.table))];
+function departments(figures: TableFigure[], tables: readonly TableHead[]): TableFigure[][] {
   const named = new Set(tables.map((t) => key(t.entity)).filter((e) => e !== ''));
   if (named.size <= 1) return [figures];
   const bySheet = new Map<string, string>();
@@ -237,8 +236,12 @@ function departments(figures: TableFigure[]): TableFigure[][] {
   return [...out.values()];
 }
 
-export function checkCrossTables(figures: TableFigure[]): Finding[] {
-  return flatMap(departments(figures), checkDepartment);
+/**
+ * The cross-table relations over the tables' figures. `tables` are the tables that have
+ * figures (figures nothing picks may have been left out): they tell the departments apart.
+ */
+export function checkCrossTables(figures: TableFigure[], tables: readonly TableHead[] = [...new Set(figures.map((f) => f.table))]): Finding[] {
+  return flatMap(departments(figures, tables), checkDepartment);
 }
 
 function checkDepartment(figures: TableFigure[]): Finding[] {

@@ -6,8 +6,7 @@ import { FUNCTION_CODES } from '../data/code-lists';
 import type { TableType } from '../report';
 import { key } from '../text';
 import type { Figure, FigureIndex } from './figures';
-import { functionRowFigures, type TableFigure } from './table-figures';
-import type { Table } from '../table';
+import type { TableFigure } from './table-figures';
 import { pushTo } from '../collections';
 
 const SUMMARY_ROWS: [RegExp, string][] = [
@@ -129,14 +128,6 @@ function yearOf(title: string): number | null {
 interface Indexed {
   byName: Map<string, Figure[]>;
   all: Figure[];
-}
-
-/**
- * The 项 rows (2101101 行政运行) of the tables whose rows the text may name by label. No
- * cross-table relation compares them, so they are read only for a workbook with 说明 text.
- */
-export function labelledRowFigures(table: Table): TableFigure[] {
-  return LABELLED_TYPES.includes(table.type) ? functionRowFigures(table) : [];
 }
 
 /** The index over the tables' figures, built on the first question (most workbooks ask none). */

@@ -7,7 +7,7 @@ import { Dec, fromUnits } from '../amount';
 import type { Cell } from '../checks/emit';
 import { FUNCTION_CODES } from '../data/code-lists';
 import { buildTree, nodes, PerHeader, TOTAL_COL, valueCols } from '../header-tree';
-import type { BodyRow, CodeDim, Segment } from '../layout';
+import type { BodyRow, Segment } from '../layout';
 import { specOf } from '../specs';
 import type { TableType } from '../report';
 import { partOf } from '../checks/three-public';
@@ -87,6 +87,9 @@ export function classOfLabel(label: string): string | null {
 
 const classes = new Memo(classOfLabel);
 
+/** "code:2010301" once per code: the same codes recur in every department, and the name is a lookup key. */
+const CODE_NAMES = new Memo((code) => `code:${code}`);
+
 
 /** Σ of figures in exact units: each part's cells, units and blankness. */
 class Tally {
@@ -137,14 +140,21 @@ const NAMED = new PerHeader<NamedColumn[]>((cols) => {
   return out;
 });
 
-/** Where a table's figures go; `wanted` turns down, before anything is summed, names that nothing will look up. */
+/**
+ * Where a table's figures go; `wanted` turns down, before anything is summed, names that
+ * nothing will look up. `offered` says whether the table has any figure at all.
+ */
 interface FigureOut {
   list: TableFigure[];
   wanted: (name: string, column: string) => boolean;
+  offered: boolean;
 }
 
 function push(out: FigureOut, table: Table, name: string, column: string, row: BodyRow, js: number[]): void {
-  if (!out.wanted(name, column)) return;
+  if (!out.wanted(name, column)) {
+    out.offered ||= js.some((j) => row.cols[j] !== undefined);
+    return;
+  }
   const sum = new Tally().row(row, js);
   if (sum.cells.length > 0) out.list.push(sum.figure(name, column, table));
 }
@@ -172,39 +182,26 @@ function codeTableFigures(table: Table, out: FigureOut): void {
     for (const [cls, rows] of classRows(seg)) {
       for (const col of main) {
         const name = `class:${cls}`;
-        if (!out.wanted(name, col.name)) continue;
+        if (!out.wanted(name, col.name)) {
+          out.offered ||= rows.some((r) => col.cols.some((j) => r.cols[j] !== undefined));
+          continue;
+        }
         const sum = new Tally();
         for (const r of rows) sum.row(r, col.cols);
         if (sum.cells.length > 0) out.list.push(sum.figure(name, col.name, table));
       }
     }
-    codeRowFigures(table, seg, main, 'economic', out);
     for (const row of seg.rows) {
+      if (row.kind === 'item' && (row.dim === 'economic' || row.dim === 'function') && row.code) {
+        for (const col of main) {
+          const n = out.list.length;
+          push(out, table, CODE_NAMES.get(row.code), col.name, row, col.cols);
+          if (out.list.length > n) out.list[n].label = key(row.bare);
+        }
+      }
       if (row.kind === 'partial') for (const col of main) push(out, table, key(row.bare), col.name, row, col.cols);
     }
   }
-}
-
-/** Coded item rows of one dimension, in the main column: "code:30217", labelled with the row's name. */
-function codeRowFigures(table: Table, seg: Segment, main: NamedColumn[], dim: CodeDim, out: FigureOut): void {
-  for (const row of seg.rows) {
-    if (row.kind !== 'item' || row.dim !== dim || !row.code) continue;
-    for (const col of main) {
-      const n = out.list.length;
-      push(out, table, `code:${row.code}`, col.name, row, col.cols);
-      if (out.list.length > n) out.list[n].label = key(row.bare);
-    }
-  }
-}
-
-/**
- * Function-code rows (2101101 行政运行) as figures. No cross-table relation compares them;
- * only the 说明 text names them, so the figure index reads them when it is first asked.
- */
-export function functionRowFigures(table: Table): TableFigure[] {
-  const out: FigureOut = { list: [], wanted: () => true };
-  for (const seg of table.layout.segments) codeRowFigures(table, seg, namedColumns(seg).slice(0, 1), 'function', out);
-  return out.list;
 }
 
 /** 收入 or 支出 side of a 收支 segment, by its label column's header (or its position). */
@@ -261,12 +258,16 @@ function threePublicFigures(table: Table, out: FigureOut): void {
 /** Whether anything will look up a figure of this name, in this column of a table of this type. */
 export type FigureWanted = (type: TableType, column: string, name: string) => boolean;
 
-/** The table's named figures; with `wanted`, only those it accepts. */
-export function tableFigures(table: Table, wanted?: FigureWanted): TableFigure[] {
-  const out: FigureOut = { list: [], wanted: wanted ? (name, column) => wanted(table.type, column, name) : () => true };
+/** The table's named figures (with `wanted`, only those it accepts), and whether it has any at all. */
+export function readFigures(table: Table, wanted?: FigureWanted): { figures: TableFigure[]; offered: boolean } {
+  const out: FigureOut = { list: [], wanted: wanted ? (name, column) => wanted(table.type, column, name) : () => true, offered: false };
   const shape = specOf(table.type)?.shape;
   if (shape === 'three_public') threePublicFigures(table, out);
   else if (shape === 'halves') halvesFigures(table, out);
   else if (shape !== 'text') codeTableFigures(table, out);
-  return out.list;
+  return { figures: out.list, offered: out.offered || out.list.length > 0 };
+}
+
+export function tableFigures(table: Table, wanted?: FigureWanted): TableFigure[] {
+  return readFigures(table, wanted).figures;
 }
