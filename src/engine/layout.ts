@@ -118,19 +118,35 @@ function isCodeLike(t: string): boolean {
 }
 
 function classifyColumn(v: SheetView, region: Region, c: number, path: string[]): Column {
-  const leaf = path[path.length - 1] ?? '';
-  const leafKey = key(leaf);
+  const leafKey = key(path[path.length - 1] ?? '');
+  const col: Column = { c, path, role: 'amount', codePart: undefined };
+  // The header decides first; the body is read only when it does not.
+  if (ROW_NO_HEADER.test(leafKey)) col.role = 'rowNo';
+  else if (SPLIT_CODE_HEADER.test(leafKey)) {
+    col.role = 'code';
+    col.codePart = leafKey === '类' ? 'lei' : leafKey === '款' ? 'kuan' : 'xiang';
+  } else if (UNIT_CODE_HEADER.test(leafKey)) col.role = 'unitCode';
+  else if (CODE_HEADER.test(leafKey) && !leafKey.includes('名称')) col.role = 'code';
+  else col.role = roleFromBody(v, region, c, path.length === 0, NAME_HEADER.test(leafKey) && !AMOUNT_HEADER.test(leafKey));
+  return col;
+}
+
+/**
+ * A column's role from its body (up to 400 rows): a name column when texts outnumber figures
+ * (or hold no figure under a name header), a code column when a headerless column holds only
+ * codes, else amounts.
+ */
+function roleFromBody(v: SheetView, region: Region, c: number, headerless: boolean, nameHeader: boolean): ColumnRole {
   let numeric = 0;
   let codes = 0;
   let texts = 0;
   const end = Math.min(region.bodyEnd, region.bodyStart + 400);
-  // Code-like figures decide only a column no header names: elsewhere they are not counted.
-  const headerless = path.length === 0;
   for (let r = region.bodyStart; r <= end; r++) {
     // Each cell's value is read once: this runs for every body cell of the workbook.
     const raw = v.raw(r, c);
     if (raw === null) continue;
     if (typeof raw === 'number') {
+      // Code-like figures decide only a column no header names: elsewhere they are not counted.
       if (headerless && isCodeLike(v.n(r, c))) codes++;
       if (Number.isFinite(raw)) numeric++;
       else texts++;
@@ -141,18 +157,12 @@ function classifyColumn(v: SheetView, region: Region, c: number, path: string[])
       if (isAmountText(raw)) numeric++;
       else if (t !== '') texts++;
     } else texts++;
+    // Figures ahead by more than the rows left: an amount column whatever the rest holds.
+    if (!headerless && numeric > texts + (end - r)) return 'amount';
   }
-  const col: Column = { c, path, role: 'amount', codePart: undefined };
-  if (ROW_NO_HEADER.test(leafKey)) col.role = 'rowNo';
-  else if (SPLIT_CODE_HEADER.test(leafKey)) {
-    col.role = 'code';
-    col.codePart = leafKey === '类' ? 'lei' : leafKey === '款' ? 'kuan' : 'xiang';
-  } else if (UNIT_CODE_HEADER.test(leafKey)) col.role = 'unitCode';
-  else if (CODE_HEADER.test(leafKey) && !leafKey.includes('名称')) col.role = 'code';
-  else if (texts > numeric) col.role = 'name';
-  else if (numeric === 0 && NAME_HEADER.test(leafKey) && !AMOUNT_HEADER.test(leafKey)) col.role = 'name';
-  else if (codes > 0 && codes === numeric && path.length === 0) col.role = 'code';
-  return col;
+  if (texts > numeric || (numeric === 0 && nameHeader)) return 'name';
+  if (headerless && codes > 0 && codes === numeric) return 'code';
+  return 'amount';
 }
 
 function splitSegments(columns: Column[]): Column[][] {
