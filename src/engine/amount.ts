@@ -1,7 +1,7 @@
 // Amount parsing. Money is decimal: values are decimal.js instances built from strings.
 import Decimal from 'decimal.js';
 import { cellFormat, cellText, cellValue, type CellValue, type SheetSnapshot } from './grid';
-import { hasDigit, isDigits, isNormal, isSpace } from './text';
+import { isDigits, isNormal, isSpace } from './text';
 
 /** An isolated Decimal constructor: the global config is never touched. */
 export const Dec = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP });
@@ -246,6 +246,22 @@ export function cellAmount(sheet: SheetSnapshot, r: number, c: number): Amount |
   return parseAmount(value, cellText(sheet, r, c), format);
 }
 
+/**
+ * A text NFKC leaves as it is (text.isNormal) that holds a CJK ideograph or no ASCII digit is
+ * never a number: labels are turned away without folding them. Full-width and circled digits
+ * are not normal text: they take the long way.
+ */
+function plainlyNotNumber(s: string): boolean {
+  if (!isNormal(s)) return false;
+  let digit = false;
+  for (let i = 0; i < s.length; i++) {
+    const ch = s.charCodeAt(i);
+    if (ch >= 0x4e00) return true;
+    if (ch >= 48 && ch <= 57) digit = true;
+  }
+  return !digit;
+}
+
 /** "2080505": ASCII digits only, the common numeric text (codes stored as text). */
 function isPlainCode(s: string): boolean {
   return s.length <= 15 && isDigits(s);
@@ -264,9 +280,7 @@ export function isAmountText(s: string): boolean {
 export function parseAmount(value: CellValue, text: string | null = null, format: string | null = null): Amount | null {
   if (value === null || typeof value === 'boolean') return null;
   if (typeof value === 'number') return numberAmount(value, text, formatInfo(format));
-  // A text NFKC leaves as it is holds no number without an ASCII digit (full-width and circled
-  // digits are not normal: they take the long way).
-  if (isNormal(value) && !hasDigit(value)) return null;
+  if (plainlyNotNumber(value)) return null;
   if (isPlainCode(value)) return new ParsedAmount(value, unitsOf(value), 0, false);
   let s = value.normalize('NFKC').replace(SPACE, '').replace(MINUS, '-');
   if (s === '' || NO_VALUE.test(s)) return null;
