@@ -7,7 +7,7 @@ import { fold, type SheetView } from './sheet-view';
 import { isAmountText } from './amount';
 import { SPECS, type Shape, type TableSpec } from './specs';
 import { key } from './text';
-import { flatMap, Memo } from './collections';
+import { flatMap, mapped, Memo } from './collections';
 
 export interface Classification {
   type: TableType;
@@ -58,7 +58,7 @@ function publicNumber(s: string): number | null {
 
 export function gatherEvidence(v: SheetView, region: Region, layout: Layout): Evidence {
   const title = key(region.title);
-  const metaText = region.metaRows.map((r) => {
+  const metaText = mapped(region.metaRows, (r) => {
     const parts: string[] = [];
     for (let c = region.c0; c <= Math.max(region.c1, region.c0 + 8); c++) parts.push(v.n(r, c));
     return key(parts.join(''));

@@ -5,7 +5,7 @@ import { isColumnNumberRow, type Region } from './regions';
 import { fold, type SheetView } from './sheet-view';
 import { isAmountText } from './amount';
 import { bareLabel, isBlank, isDigits, isSubsetLabel, key, norm, parseOrdinal } from './text';
-import { Memo } from './collections';
+import { Memo, mapped } from './collections';
 
 export type ColumnRole = 'code' | 'unitCode' | 'name' | 'rowNo' | 'amount' | 'text';
 
@@ -80,7 +80,7 @@ const NOTE = /^(注|备注|说明)/;
  */
 export function headerPaths(v: SheetView, region: Region, headerRows: number[]): string[][] {
   const width = region.c1 - region.c0 + 1;
-  const grid: string[][] = headerRows.map((r) => {
+  const grid: string[][] = mapped(headerRows, (r) => {
     const row: string[] = [];
     for (let c = region.c0; c <= region.c1; c++) row.push(norm(String(v.merged(r, c) ?? '')));
     return row;
@@ -389,13 +389,13 @@ export function readLayout(v: SheetView, region: Region, entity = ''): Layout {
     headerRows.push(r);
   }
   const paths = headerPaths(v, region, headerRows);
-  const columns = paths.map((p, i) => classifyColumn(v, region, region.c0 + i, p));
-  const segments: Segment[] = splitSegments(columns).map((cols, index) => {
+  const columns = mapped(paths, (p, i) => classifyColumn(v, region, region.c0 + i, p));
+  const segments: Segment[] = mapped(splitSegments(columns), (cols, index) => {
     const carry: Carry = { lei: '', kuan: '', lastCode: null, lastBare: '' };
     const rows: BodyRow[] = [];
     const labelCols = cols.filter((c) => c.role !== 'amount' && c.role !== 'rowNo');
     const measures = cols.filter((c) => c.role === 'amount');
-    const amountCols = measures.map((c) => c.c);
+    const amountCols = mapped(measures, (c) => c.c);
     const figures = new FigureBlock(v, amountCols, Math.max(0, region.bodyEnd - region.bodyStart + 1));
     for (let r = region.bodyStart; r <= region.bodyEnd; r++) {
       const row = readRow(v, cols, labelCols, figures, r, carry);

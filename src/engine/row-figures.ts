@@ -21,7 +21,7 @@ export class FigureBlock {
   private used = 0;
 
   constructor(readonly view: SheetView, readonly cols: readonly number[], capacity: number) {
-    this.exact = new Array<number>(capacity * cols.length).fill(0);
+    this.exact = doubles(capacity * cols.length);
     this.present = new Array<number>(capacity * cols.length).fill(0);
   }
 
@@ -38,6 +38,16 @@ export class FigureBlock {
     }
     return new RowFigures(this, base, r);
   }
+}
+
+/**
+ * n zeros in an array of doubles from the start: an array that turns from small integers to
+ * doubles halfway changes its hidden class, and the optimized readers of every block are thrown away.
+ */
+function doubles(n: number): number[] {
+  const a = [0.5];
+  a.length = n;
+  return a.fill(0);
 }
 
 /** One row's figures, one per amount column of its segment. */

@@ -6,7 +6,7 @@ import type { Table } from '../table';
 import { compare } from './emit';
 import { codeParents } from '../code-parents';
 import { cellAt, columnLabel, holdsExactly, rowName, sumAt, valueAt } from './values';
-import { flatMap, pushTo } from '../collections';
+import { flatMap, mapped, pushTo } from '../collections';
 
 const DIM_NAME: Record<CodeDim, string> = { function: '科目', economic: '经济科目', unit: '单位', other: '项目' };
 
@@ -20,7 +20,7 @@ function parents(rows: readonly BodyRow[]): number[] {
   for (const r of rows) if (coded(r)) dims.add(r.dim);
   const out = new Array<number>(rows.length).fill(-1);
   for (const dim of dims) {
-    const found = codeParents(rows.map((r) => (coded(r) && r.dim === dim ? r.code : null)), true);
+    const found = codeParents(mapped(rows, (r) => (coded(r) && r.dim === dim ? r.code : null)), true);
     found.forEach((p, i) => {
       if (p >= 0) out[i] = p;
     });
@@ -36,7 +36,7 @@ function totalBlocks(rows: readonly BodyRow[]): { total: number; scope: number[]
     if (r.kind === 'total') totals.push(i);
   });
   if (totals.length <= 1) {
-    for (const total of totals) out.push({ total, scope: rows.map((_, i) => i).filter((i) => i !== total) });
+    for (const total of totals) out.push({ total, scope: mapped(rows, (_, i) => i).filter((i) => i !== total) });
     return out;
   }
   const onTop = rows[0]?.kind === 'total';

@@ -6,6 +6,7 @@ import type { Finding } from '../report';
 import type { Table } from '../table';
 import { compare } from './emit';
 import { cellAt, columnLabel, holdsExactly, rowName, sumAt, valueAt } from './values';
+import { mapped } from '../collections';
 
 const FUND_CHILD = /^(一般公共预算|政府性基金|国有资本经营)(预算)?(财政)?(拨款)?(收入)?$/;
 const CARRY = /结转|结余/;
@@ -56,7 +57,7 @@ export function checkRows(table: Table, seg: Segment): Finding[] {
   const closeParents = (items: Item[]): void => {
     for (const it of items) {
       const kids = it.children.filter((k) => k.row.kind === 'item');
-      if (kids.length > 0) emit(it.row, kids.map((k) => k.row), 'sum.rows', `「${rowName(it.row)}」应等于其下各项之和`);
+      if (kids.length > 0) emit(it.row, mapped(kids, (k) => k.row), 'sum.rows', `「${rowName(it.row)}」应等于其下各项之和`);
       closeParents(it.children);
     }
   };
@@ -67,7 +68,7 @@ export function checkRows(table: Table, seg: Segment): Finding[] {
   for (const row of seg.rows) {
     if (row.kind === 'partial' || row === topTotal) continue;
     if (row.kind === 'total') {
-      const tops = block.filter((it) => it.level === 1 && it.row.kind === 'item').map((it) => it.row);
+      const tops = mapped(block.filter((it) => it.level === 1 && it.row.kind === 'item'), (it) => it.row);
       if (row.grand && lastSubtotal) {
         emit(row, [lastSubtotal, ...afterSubtotal], 'sum.rows', `「${row.label}」应等于「${lastSubtotal.label}」加其后各项`);
       } else if (tops.length > 0) {
@@ -118,7 +119,7 @@ export function checkRows(table: Table, seg: Segment): Finding[] {
   }
   closeParents(block.filter((it) => it.level === 1));
   if (topTotal) {
-    const tops = block.filter((it) => it.level === 1 && it.row.kind === 'item').map((it) => it.row);
+    const tops = mapped(block.filter((it) => it.level === 1 && it.row.kind === 'item'), (it) => it.row);
     if (tops.length > 0) emit(topTotal, tops, 'sum.rows', `「${topTotal.label || '合计'}」应等于其下各项之和`);
   }
   return findings;

@@ -93,6 +93,8 @@ export function prose(s: string): string {
 }
 
 const CJK = /[\u4e00-\u9fff]/;
+/** Characters a line needs to start a paragraph: shorter ones are labels and headings. */
+const MIN_PROSE = 12;
 const TERMINAL = /[。;:!?]$/;
 
 /** Whether a later line could continue this one: a sentence under way. */
@@ -126,10 +128,10 @@ function paragraphs(sheet: SheetSnapshot): Paragraph[] {
       if (typeof v !== 'string') continue;
       const above = open[c];
       let prev = above && above.lastRow === r - 1 ? above.p : null;
-      // With no paragraph open above, a line without a digit (no amount, no year) and without
-      // a comma (nothing could continue it) starts none worth keeping: passed over unread. Only
-      // a text NFKC leaves as it is can be judged before folding.
-      if (prev === null && !v.includes('\n') && isNormal(v) && !hasDigit(v) && !v.includes(',')) {
+      // With no paragraph open above, a line too short to be prose, or without a digit (no
+      // amount, no year) and without a comma (nothing could continue it), starts none worth
+      // keeping: passed over unread. Only a text NFKC leaves as it is can be judged before folding.
+      if (prev === null && !v.includes('\n') && isNormal(v) && (v.length < MIN_PROSE || (!hasDigit(v) && !v.includes(',')))) {
         if (above) above.p = null;
         continue;
       }
@@ -140,7 +142,7 @@ function paragraphs(sheet: SheetSnapshot): Paragraph[] {
         if (text === '') continue;
         if (prev && CJK.test(text) && continues(prev.text, text)) {
           prev.text += text;
-        } else if (text.length >= 12 && CJK.test(text) && (hasDigit(text) || continuable(text))) {
+        } else if (text.length >= MIN_PROSE && CJK.test(text) && (hasDigit(text) || continuable(text))) {
           prev = { r, c, text };
           out.push(prev);
         } else prev = null;

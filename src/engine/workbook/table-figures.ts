@@ -11,7 +11,7 @@ import type { BodyRow, Segment } from '../layout';
 import { specOf } from '../specs';
 import type { TableType } from '../report';
 import { partOf } from '../checks/three-public';
-import { Memo, pushTo } from '../collections';
+import { Memo, mapped, pushTo } from '../collections';
 import { codeParents } from '../code-parents';
 import type { Table, TableHead } from '../table';
 import { bareLabel, key } from '../text';
@@ -162,7 +162,7 @@ function push(out: FigureOut, table: Table, name: string, column: string, row: B
 /** Top-level coded rows grouped by function class (when the table lists only 项 rows). */
 function classRows(seg: Segment): Map<string, BodyRow[]> {
   const rows = seg.rows.filter((r) => r.kind === 'item' && r.dim === 'function' && r.code);
-  const parents = codeParents(rows.map((r) => r.code), false);
+  const parents = codeParents(mapped(rows, (r) => r.code), false);
   const out = new Map<string, BodyRow[]>();
   // Only rows whose ancestors are absent, so nothing is counted twice.
   rows.forEach((row, i) => {
