@@ -168,7 +168,19 @@ function shapeScore(spec: TableSpec, shape: Set<Shape>): number {
   return 0;
 }
 
+/**
+ * Scores are a function of the evidence below (not of the meta rows' context, which names the
+ * department): a workbook's departments share their templates, so each is scored once.
+ */
+const classified = new Memo<Classification, Evidence>((_, ev) => scoreSpecs(ev), 10_000, 4096);
+
 export function classify(ev: Evidence): Classification {
+  const shape = [...ev.shape].sort().join(',');
+  const id = [ev.title, ev.header.join('\u0001'), ev.words.join('\u0001'), shape, ev.final ? 'final' : '', ev.publicNo ?? ''].join('\u0000');
+  return classified.get(id, ev);
+}
+
+function scoreSpecs(ev: Evidence): Classification {
   const scored: { spec: TableSpec; score: number }[] = [];
   for (const spec of SPECS) {
     if (spec.family !== 'any' && (spec.family === 'final') !== ev.final) continue;

@@ -1,7 +1,7 @@
-// The engine's small collection helpers: flatMap matches Array.prototype.flatMap, Memo computes
+// The engine's small collection helpers: flatMap and mapped match Array.prototype's, Memo computes
 // once per key and stays bounded.
 import fc from 'fast-check';
-import { flatMap, Memo } from '../../src/engine/collections';
+import { flatMap, mapped, Memo } from '../../src/engine/collections';
 
 describe('flatMap', () => {
   test('gives what Array.prototype.flatMap gives', () => {
@@ -11,6 +11,20 @@ describe('flatMap', () => {
         expect(flatMap(lists, f)).toEqual(lists.flatMap(f));
       }),
       { seed: 11 },
+    );
+  });
+});
+
+describe('mapped', () => {
+  test('gives what Array.prototype.map gives, with no holes', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.integer(), fc.string(), fc.constant(null)), { maxLength: 40 }), (items) => {
+        const f = (x: unknown, i: number): string => `${i}:${String(x)}`;
+        const out = mapped(items, f);
+        expect(out).toEqual(items.map(f));
+        expect(Object.keys(out)).toHaveLength(items.length);
+      }),
+      { seed: 12 },
     );
   });
 });
