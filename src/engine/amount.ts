@@ -247,12 +247,12 @@ export function cellAmount(sheet: SheetSnapshot, r: number, c: number): Amount |
 }
 
 /**
- * A text NFKC leaves as it is (text.isNormal) that holds a CJK ideograph or no ASCII digit is
- * never a number: labels are turned away without folding them. Full-width and circled digits
- * are not normal text: they take the long way.
+ * A text holding a CJK ideograph (which NFKC keeps as it is) is never a number, nor is a text
+ * NFKC leaves as it is (text.isNormal) without an ASCII digit: labels are turned away without
+ * folding them. Full-width and circled digits are not normal text: they take the long way.
  */
 function plainlyNotNumber(s: string): boolean {
-  if (!isNormal(s)) return false;
+  if (!isNormal(s)) return hasIdeograph(s);
   let digit = false;
   for (let i = 0; i < s.length; i++) {
     const ch = s.charCodeAt(i);
@@ -260,6 +260,14 @@ function plainlyNotNumber(s: string): boolean {
     if (ch >= 48 && ch <= 57) digit = true;
   }
   return !digit;
+}
+
+function hasIdeograph(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const ch = s.charCodeAt(i);
+    if (ch >= 0x4e00 && ch <= 0x9fff) return true;
+  }
+  return false;
 }
 
 /** "2080505": ASCII digits only, the common numeric text (codes stored as text). */

@@ -157,8 +157,9 @@ function roleFromBody(v: SheetView, region: Region, c: number, headerless: boole
       if (isAmountText(raw)) numeric++;
       else if (t !== '') texts++;
     } else texts++;
-    // Figures ahead by more than the rows left: an amount column whatever the rest holds.
+    // Figures (texts) ahead by more than the rows left: an amount (name) column whatever the rest holds.
     if (!headerless && numeric > texts + (end - r)) return 'amount';
+    if (texts > numeric + (end - r)) return 'name';
   }
   if (texts > numeric || (numeric === 0 && nameHeader)) return 'name';
   if (headerless && codes > 0 && codes === numeric) return 'code';
