@@ -6,7 +6,7 @@ import type { TableType } from './report';
 import { fold, type SheetView } from './sheet-view';
 import { isAmountText } from './amount';
 import { SPECS, type Shape, type TableSpec } from './specs';
-import { key } from './text';
+import { isAscii, key } from './text';
 import { flatMap, mapped, Memo } from './collections';
 
 export interface Classification {
@@ -35,10 +35,9 @@ const THREE_PUBLIC_HEADER = /出国|公务接待|公务用车/;
 const ITEMS_HEADER = /项目名称|采购品目|服务/;
 const BUDGET_MARKER = /部门公开表|预算公开表/;
 
-/** Every pattern a body word is tested against: text-shaped specs' header words and all notHeader words. */
-const BODY_WORD = new RegExp(
-  SPECS.flatMap((s) => [...(s.shape === 'text' ? s.header ?? [] : []), ...(s.notHeader ?? [])]).map((re) => `(?:${re.source})`).join('|'),
-);
+/** Every pattern a body word is tested against: text-shaped specs' header words and all notHeader words (Chinese words only: a test holds them to it). */
+export const BODY_WORD_PATTERNS: readonly RegExp[] = SPECS.flatMap((s) => [...(s.shape === 'text' ? s.header ?? [] : []), ...(s.notHeader ?? [])]);
+const BODY_WORD = new RegExp(BODY_WORD_PATTERNS.map((re) => `(?:${re.source})`).join('|'));
 
 /** A body text in key form when some spec reads it, else null. */
 const bodyWord = new Memo<string | null>((t) => {
@@ -113,7 +112,8 @@ function bodyTexts(v: SheetView, region: Region): { words: string[]; longTexts: 
       const t = fold(raw);
       if (t === '') continue;
       const long = t.length >= 12;
-      const word = t.length <= 20 ? bodyWord.get(t) : null;
+      // Every body word is Chinese: codes and other ASCII texts are not looked up.
+      const word = t.length <= 20 && !isAscii(t) ? bodyWord.get(t) : null;
       if ((!long && word === null) || isAmountText(raw)) continue;
       if (long) longTexts++;
       if (word !== null) words.push(word);

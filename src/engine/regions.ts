@@ -38,6 +38,12 @@ const NEXT_MARKER = /公开|表\d*$/;
 const NUMERIC_TEXT = /^[+-]?[\d,]+(\.\d+)?%?$/;
 const DASHES = /^[-—–―─]+$/;
 
+/** A dash-only cell ("—" for no value), judged on the first character before the pattern runs: this runs per text cell. */
+function isDashes(t: string): boolean {
+  const ch = t.charCodeAt(0);
+  return (ch === 0x2d || (ch >= 0x2013 && ch <= 0x2015) || ch === 0x2500) && DASHES.test(t);
+}
+
 /**
  * What region finding needs of a row: its non-empty cells, how many hold figures, and (read
  * only when asked: body rows seldom need them) their normalized texts. A figure's text is "#"
@@ -63,7 +69,7 @@ class RowInfo {
         if (!isSmallWhole(raw)) this.bigNumbers++;
       } else {
         const t = typeof raw === 'string' ? fold(raw) : v.n(r, c);
-        if (t === '' || DASHES.test(t)) continue;
+        if (t === '' || isDashes(t)) continue;
         if (hasDigit(t) && NUMERIC_TEXT.test(t)) {
           this.numbers++;
           if (!SMALL_NUMBER.test(t)) this.bigNumbers++;
@@ -97,7 +103,7 @@ class RowInfo {
         continue;
       }
       const t = this.v.n(this.r, c);
-      if (t !== '' && !DASHES.test(t)) texts.push(t);
+      if (t !== '' && !isDashes(t)) texts.push(t);
     }
     return texts;
   }

@@ -45,6 +45,12 @@ export function isSpace(ch: number): boolean {
   );
 }
 
+/** ASCII characters only: no Chinese word can be in it. */
+export function isAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) >= 0x80) return false;
+  return true;
+}
+
 /** ASCII digits only ("2080505"). */
 export function isDigits(s: string): boolean {
   for (let i = 0; i < s.length; i++) {

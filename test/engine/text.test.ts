@@ -1,6 +1,8 @@
 // Row-label ordinals and text folding, table-driven. The ordinal reader rejects a label on its
 // first character before NFKC, so the cases include markers that only NFKC turns into one.
-import { bareLabel, isBlank, key, norm, parseOrdinal } from '../../src/engine/text';
+// Body-word patterns stay Chinese (classify skips ASCII texts).
+import { bareLabel, isAscii, isBlank, key, norm, parseOrdinal } from '../../src/engine/text';
+import { BODY_WORD_PATTERNS } from '../../src/engine/classify';
 
 const ORDINALS: [string, { level: number; number: number; rest: string } | null][] = [
   ['一、一般公共服务支出', { level: 1, number: 1, rest: '一般公共服务支出' }],
@@ -52,5 +54,22 @@ describe('folding', () => {
 
   test.each([['', true], [' \u3000\t', true], ['\ufeff', true], [' a ', false]])('isBlank(%j) = %s', (text, blank) => {
     expect(isBlank(text)).toBe(blank);
+  });
+});
+
+describe('body words', () => {
+  // classify.bodyTexts looks up only texts with a non-ASCII character: a pattern that could
+  // match an ASCII text (a code, "KPI") would never be asked.
+  test('every alternative of every body-word pattern needs a Chinese character', () => {
+    for (const re of BODY_WORD_PATTERNS) {
+      for (const alt of re.source.replace(/[()^$]|\?:/g, '').split('|')) expect(isAscii(alt)).toBe(false);
+    }
+  });
+  test('isAscii', () => {
+    expect(isAscii('2080505')).toBe(true);
+    expect(isAscii('')).toBe(true);
+    expect(isAscii('KPI')).toBe(true);
+    expect(isAscii('分值')).toBe(false);
+    expect(isAscii('２０８')).toBe(false);
   });
 });
