@@ -71,11 +71,12 @@ export class RowFigures {
     return this.has(j) ? this.block.view.amount(this.r, this.block.cols[j]) : null;
   }
 
-  /** Exact units of column j (blank = 0), or null when only the decimal form holds it. */
-  units(j: number): number | null {
-    if (j >= this.length) return 0;
-    const u = this.block.exact[this.base + j];
-    return Number.isNaN(u) ? null : u;
+  /**
+   * Exact units of column j (blank = 0), NaN when only the decimal form holds it. NaN rather
+   * than null: sums stay plain doubles (NaN carries through), with no number boxed per figure.
+   */
+  exact(j: number): number {
+    return j < this.length ? this.block.exact[this.base + j] : 0;
   }
 
   /** Whether any column holds a figure. */

@@ -49,14 +49,9 @@ export function measureGroups(segments: Segment[]): Segment[][] {
   return [...groups.values()];
 }
 
-/** A running Σ of exact units: null once some figure has none. */
-function addUnits(sum: number | null, units: number | null): number | null {
-  return sum === null || units === null ? null : sum + units;
-}
-
-/** Whether an exact Σ equals the total; undefined when either is not exact (compare in decimals). */
-function settles(sum: number | null, total: number | null): boolean | undefined {
-  return sum === null || total === null || !Number.isSafeInteger(sum) ? undefined : sum === total;
+/** Whether an exact Σ equals the total; undefined when either is not exact (NaN, or Σ beyond safe integers): compare in decimals. */
+function settles(sum: number, total: number): boolean | undefined {
+  return !Number.isSafeInteger(sum) || Number.isNaN(total) ? undefined : sum === total;
 }
 
 /**
@@ -65,14 +60,14 @@ function settles(sum: number | null, total: number | null): boolean | undefined 
  * the caller then compares in decimals.
  */
 export function holdsExactly(parts: readonly BodyRow[], total: BodyRow, j: number): boolean | undefined {
-  let sum: number | null = 0;
-  for (const p of parts) sum = addUnits(sum, p.amounts.units(j));
-  return settles(sum, total.amounts.units(j));
+  let sum = 0;
+  for (let i = 0; i < parts.length; i++) sum += parts[i].amounts.exact(j);
+  return settles(sum, total.amounts.exact(j));
 }
 
 /** Like holdsExactly, across columns of one row: Σ columns `parts` = column `total`. */
 export function rowHoldsExactly(row: BodyRow, parts: readonly number[], total: number): boolean | undefined {
-  let sum: number | null = 0;
-  for (const j of parts) sum = addUnits(sum, row.amounts.units(j));
-  return settles(sum, row.amounts.units(total));
+  let sum = 0;
+  for (let i = 0; i < parts.length; i++) sum += row.amounts.exact(parts[i]);
+  return settles(sum, row.amounts.exact(total));
 }

@@ -94,7 +94,8 @@ const CODE_NAMES = new Memo((code) => `code:${code}`);
 /** Σ of figures in exact units: each part's cells, units and blankness. */
 class Tally {
   readonly cells: Cell[] = [];
-  units: number | null = 0;
+  /** NaN once some figure has no exact form (a double, not null: no number boxed per figure). */
+  units = 0;
   blank = true;
 
   /** Adds a row's figures over the given amount-column indices. */
@@ -104,14 +105,13 @@ class Tally {
       this.cells.push({ r: row.r, c: row.cols[j] });
       if (!row.amounts.has(j)) continue;
       this.blank = false;
-      const u = row.amounts.units(j);
-      this.units = u === null || this.units === null ? null : this.units + u;
+      this.units += row.amounts.exact(j);
     }
     return this;
   }
 
   figure(name: string, column: string, table: Table): TableFigure {
-    const units = this.units !== null && Number.isSafeInteger(this.units) ? this.units : null;
+    const units = Number.isSafeInteger(this.units) ? this.units : null;
     return new TableFigure(name, column, table.head, this.cells, units, this.blank);
   }
 }
