@@ -18,6 +18,16 @@ export function mapped<T, U>(items: readonly T[], f: (item: T, index: number) =>
 }
 
 /**
+ * n zeros in an array of doubles from the start: an array that turns from small integers to
+ * doubles halfway changes its hidden class, and the optimized readers of every such array are thrown away.
+ */
+export function doubles(n: number): number[] {
+  const a = [0.5];
+  a.length = n;
+  return a.fill(0);
+}
+
+/**
  * Array.prototype.flatMap without its generic per-element lookups: V8's flatMap is an order
  * of magnitude slower, which shows on workbooks of a million cells.
  */

@@ -5,6 +5,7 @@
 // would cost the garbage collector more than a few cells cost to re-read.
 import { readFigure, type Amount, type FigureFacts } from './amount';
 import type { SheetView } from './sheet-view';
+import { doubles } from './collections';
 
 const facts: FigureFacts = { units: 0, decimals: 0, percent: false, zero: false };
 
@@ -38,16 +39,6 @@ export class FigureBlock {
     }
     return new RowFigures(this, base, r);
   }
-}
-
-/**
- * n zeros in an array of doubles from the start: an array that turns from small integers to
- * doubles halfway changes its hidden class, and the optimized readers of every block are thrown away.
- */
-function doubles(n: number): number[] {
-  const a = [0.5];
-  a.length = n;
-  return a.fill(0);
 }
 
 /** One row's figures, one per amount column of its segment. */

@@ -1,7 +1,7 @@
 // The engine's small collection helpers: flatMap and mapped match Array.prototype's, Memo computes
 // once per key and stays bounded.
 import fc from 'fast-check';
-import { flatMap, mapped, Memo } from '../../src/engine/collections';
+import { doubles, flatMap, mapped, Memo } from '../../src/engine/collections';
 
 describe('flatMap', () => {
   test('gives what Array.prototype.flatMap gives', () => {
@@ -26,6 +26,18 @@ describe('mapped', () => {
       }),
       { seed: 12 },
     );
+  });
+});
+
+describe('doubles', () => {
+  test.each([0, 1, 7, 1000])('%i zeros, no holes, that take any number', (n) => {
+    const a = doubles(n);
+    expect(a).toEqual(new Array(n).fill(0));
+    expect(Object.keys(a)).toHaveLength(n);
+    if (n > 0) {
+      a[n - 1] += 1.5e10;
+      expect(a[n - 1]).toBe(1.5e10);
+    }
   });
 });
 

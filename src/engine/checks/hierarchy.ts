@@ -5,8 +5,8 @@ import type { Finding } from '../report';
 import type { Table } from '../table';
 import { compare } from './emit';
 import { codeParents } from '../code-parents';
-import { cellAt, columnLabel, holdsExactly, rowName, sumAt, valueAt } from './values';
-import { flatMap, mapped, pushTo } from '../collections';
+import { cellAt, columnLabel, holdsExactly, rowName, settles, sumAt, valueAt } from './values';
+import { doubles, flatMap, mapped, pushTo } from '../collections';
 
 const DIM_NAME: Record<CodeDim, string> = { function: '科目', economic: '经济科目', unit: '单位', other: '项目' };
 
@@ -62,16 +62,28 @@ export function checkHierarchy(table: Table, segs: Segment[]): Finding[] {
   const columnOf = (j: number) => segs[0].measures[j];
   const findings: Finding[] = [];
   const parentOf = parents(rows);
-  // Children in listing order, under parents in the order their first child is listed.
-  const children = new Map<number, BodyRow[]>();
-  parentOf.forEach((p, i) => {
-    if (p >= 0) pushTo(children, p, rows[i]);
-  });
+  // Each parent's Σ of children per measure in exact units, in one pass: the children are
+  // listed only for a parent whose sum does not settle. Parents in the order their first
+  // child is listed.
+  const sums = doubles(rows.length * measures);
+  const order: number[] = [];
+  const listed = new Array<boolean>(rows.length).fill(false);
+  for (let i = 0; i < rows.length; i++) {
+    const p = parentOf[i];
+    if (p < 0) continue;
+    if (!listed[p]) {
+      listed[p] = true;
+      order.push(p);
+    }
+    for (let j = 0; j < measures; j++) sums[p * measures + j] += rows[i].amounts.exact(j);
+  }
 
-  children.forEach((kids, p) => {
+  for (const p of order) {
     const parent = rows[p];
+    let kids: BodyRow[] | null = null;
     for (let j = 0; j < measures; j++) {
-      if (holdsExactly(kids, parent, j)) continue;
+      if (settles(sums[p * measures + j], parent.amounts.exact(j))) continue;
+      kids ??= rows.filter((_, i) => parentOf[i] === p);
       const f = compare(table, {
         rule: 'sum.code',
         cell: cellAt(parent, j),
@@ -83,7 +95,7 @@ export function checkHierarchy(table: Table, segs: Segment[]): Finding[] {
       });
       if (f) findings.push(f);
     }
-  });
+  }
 
   // 合计 = Σ top-level rows, separately for each code dimension present (units and
   // function rows both add up to the same 合计), and for uncoded item rows. With several

@@ -50,7 +50,7 @@ export function measureGroups(segments: Segment[]): Segment[][] {
 }
 
 /** Whether an exact Σ equals the total; undefined when either is not exact (NaN, or Σ beyond safe integers): compare in decimals. */
-function settles(sum: number, total: number): boolean | undefined {
+export function settles(sum: number, total: number): boolean | undefined {
   return !Number.isSafeInteger(sum) || Number.isNaN(total) ? undefined : sum === total;
 }
 
