@@ -64,6 +64,10 @@ interface Picked {
 }
 
 function pick(byType: ByType, s: FigureSel): Picked[] {
+  // Most selectors find no table of their types in a department: nothing to set up for them.
+  let any = false;
+  for (const type of s.types) any ||= byType.has(type);
+  if (!any) return [];
   const patterns = patternsOf(s);
   const column = s.column ?? MAIN;
   // One pass tests each figure once; per table only figures of the best pattern that
